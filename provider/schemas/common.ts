@@ -20,17 +20,22 @@ export function toFourDecimals(value: string | number): string {
  * (`"0.39"`) or a finite number (`0.39`); normalised to a string with exactly
  * four decimals (`"0.3900"`).
  */
-export const decimal = () =>
+export const decimal = (options: { max?: number } = {}) =>
   z
     .union([z.string(), z.number()])
     .refine((v) => (typeof v === "number" ? Number.isFinite(v) && v >= 0 : DECIMAL.test(v)), {
       message: 'must be a non-negative decimal with at most 4 decimals, as a string like "0.39"',
     })
+    .refine((v) => options.max === undefined || Number(v) <= options.max, { message: `must be at most ${options.max}` })
     .transform(toFourDecimals);
 
-/** A wall-clock time `HH:MM` (24-hour). */
-export const hhmm = () =>
-  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time "HH:MM" between 00:00 and 23:59' });
+/** A wall-clock time `HH:MM` (24-hour); an end of a period may be `24:00`. */
+export const hhmm = (options: { endOfDay?: boolean } = {}) =>
+  z
+    .string()
+    .regex(options.endOfDay ? /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/ : /^([01]\d|2[0-3]):[0-5]\d$/, {
+      message: `must be a time "HH:MM" between 00:00 and ${options.endOfDay ? "24:00" : "23:59"}`,
+    });
 
 /** A calendar date `YYYY-MM-DD`. */
 export const isoDate = () =>

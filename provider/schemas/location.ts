@@ -50,7 +50,7 @@ export const RegularHoursSchema = z.strictObject({
   /** Opening time `HH:MM`. */
   periodBegin: hhmm(),
   /** Closing time `HH:MM`. */
-  periodEnd: hhmm(),
+  periodEnd: hhmm({ endOfDay: true }),
 });
 
 export const OpeningTimesSchema = z

@@ -4,16 +4,14 @@ import { DisplayTextSchema, decimal, displayName, hhmm, isoDate, isoDateTime, se
 export const PRICE_COMPONENT_TYPES = ["ENERGY", "FLAT", "TIME", "PARKING_TIME"] as const;
 export const DAYS_OF_WEEK = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
 
-const nonNegative = () => z.number().min(0);
-
 export const PriceComponentSchema = z
   .strictObject({
     /** `ENERGY` (per kWh), `FLAT` (per session), `TIME` (per hour charging) or `PARKING_TIME` (per hour parked). */
     type: z.enum(PRICE_COMPONENT_TYPES),
     /** Price excluding VAT, a decimal with at most 4 decimals: per kWh, per session or per hour. */
     price: decimal(),
-    /** VAT in percent, 0..100, e.g. `21`. */
-    vat: z.number().min(0).max(100).optional(),
+    /** VAT in percent, 0..100, a decimal such as `"21"` (or `21`). */
+    vat: decimal({ max: 100 }).optional(),
     /** Billing step: Wh for `ENERGY`, seconds for `TIME` and `PARKING_TIME`, `1` for `FLAT`. */
     stepSize: z.number().int().min(1),
   })
@@ -23,29 +21,37 @@ export const PriceComponentSchema = z
     }
   });
 
+const RANGES = [["minKwh", "maxKwh"], ["minPowerKw", "maxPowerKw"], ["minDurationS", "maxDurationS"]] as const;
+
 export const RestrictionsSchema = z.strictObject({
   /** Applies from this time of day, `HH:MM`, in the location's time zone. */
   startTime: hhmm().optional(),
   /** Applies until this time of day, `HH:MM` (exclusive). */
-  endTime: hhmm().optional(),
+  endTime: hhmm({ endOfDay: true }).optional(),
   /** Applies from this date, `YYYY-MM-DD`. */
   startDate: isoDate().optional(),
   /** Applies until this date, `YYYY-MM-DD` (exclusive). */
   endDate: isoDate().optional(),
   /** Minimum energy charged in kWh for this element to apply. */
-  minKwh: nonNegative().optional(),
+  minKwh: decimal().optional(),
   /** Maximum energy charged in kWh. */
-  maxKwh: nonNegative().optional(),
+  maxKwh: decimal().optional(),
   /** Minimum charging power in kW. */
-  minPowerKw: nonNegative().optional(),
+  minPowerKw: decimal().optional(),
   /** Maximum charging power in kW. */
-  maxPowerKw: nonNegative().optional(),
+  maxPowerKw: decimal().optional(),
   /** Minimum session duration in seconds; for a blocking fee, the grace period. */
   minDurationS: z.number().int().min(0).optional(),
   /** Maximum session duration in seconds. */
   maxDurationS: z.number().int().min(0).optional(),
   /** Days on which the element applies; order does not matter. */
   dayOfWeek: setOf(z.enum(DAYS_OF_WEEK)).optional(),
+}).superRefine((r, ctx) => {
+  for (const [min, max] of RANGES) {
+    if (r[min] !== undefined && r[max] !== undefined && Number(r[min]) > Number(r[max])) {
+      ctx.addIssue({ code: "custom", path: [max], message: `must not be less than ${min}` });
+    }
+  }
 });
 
 export const PricingElementSchema = z.strictObject({
@@ -83,6 +89,9 @@ export const PricingPlanInputSchema = z
     altText: z.array(DisplayTextSchema).optional(),
   })
   .superRefine((plan, ctx) => {
+    if (plan.minPrice && plan.maxPrice && Number(plan.minPrice.exclVat) > Number(plan.maxPrice.exclVat)) {
+      ctx.addIssue({ code: "custom", path: ["maxPrice", "exclVat"], message: "must not be less than minPrice.exclVat" });
+    }
     if (plan.startDateTime && plan.endDateTime && Date.parse(plan.startDateTime) >= Date.parse(plan.endDateTime)) {
       ctx.addIssue({ code: "custom", path: ["endDateTime"], message: "must be after startDateTime" });
     }

@@ -1,0 +1,53 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { Location as LocationObject, LocationInput } from "../schemas/location";
+import { registration, registrationOptions, typeToken } from "./base";
+import type { AdoptArgs, ArgsOf, OutputsOf } from "./types";
+
+/** Arguments of a {@link Location}: the API's location fields, each a `pulumi.Input`. */
+export interface LocationArgs extends ArgsOf<LocationInput>, AdoptArgs {}
+
+/**
+ * A charging site: an address, coordinates, opening times and the default
+ * pricing plan of the chargers there. Every field can change in place.
+ *
+ * ## Example Usage
+ * ```ts
+ * const hq = new eosvolt.Location("hq", {
+ *   name: "HQ garage",
+ *   accessType: "PRIVATE",
+ *   address: { street: "Keizersgracht 1", city: "Amsterdam", postalCode: "1015 CJ", country: "NLD" },
+ *   coordinates: { latitude: "52.37403", longitude: "4.88969" },
+ *   timeZone: "Europe/Amsterdam",
+ *   pricingPlanId: plan.id,
+ * });
+ * ```
+ *
+ * ## Adoption
+ * Take over a location that already exists with `adoptId: "loc_8f3k2m"`, or
+ * generate a whole program with `npx eosvolt-import`.
+ */
+export class Location extends pulumi.CustomResource {
+  /** @internal */
+  static readonly __pulumiType = typeToken("Location");
+
+  /** True when `obj` is a Location, even across copies of the Pulumi SDK. */
+  static override isInstance(obj: unknown): obj is Location {
+    return (obj as { __pulumiType?: string } | undefined)?.__pulumiType === Location.__pulumiType;
+  }
+
+  /** Reads an existing location into the stack without managing it. */
+  static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): Location {
+    return new Location(name, {} as LocationArgs, { ...opts, id });
+  }
+
+  /**
+   * @param name The unique name of the resource in the stack.
+   * @param args The location's fields.
+   * @param opts Options for the resource.
+   */
+  constructor(name: string, args: LocationArgs, opts?: pulumi.CustomResourceOptions) {
+    super(Location.__pulumiType, name, registration("Location", args), registrationOptions("Location", opts));
+  }
+}
+
+export interface Location extends OutputsOf<LocationObject> {}
