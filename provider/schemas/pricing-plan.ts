@@ -4,6 +4,9 @@ import { DisplayTextSchema, decimal, displayName, hhmm, isoDate, isoDateTime, se
 export const PRICE_COMPONENT_TYPES = ["ENERGY", "FLAT", "TIME", "PARKING_TIME"] as const;
 export const DAYS_OF_WEEK = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
 
+/** Billing intervals of a blocking (parking) fee: 5, 15, 30 or 60 minutes. */
+export const BLOCKING_STEPS: readonly number[] = [300, 900, 1800, 3600];
+
 export const PriceComponentSchema = z
   .strictObject({
     /** `ENERGY` (per kWh), `FLAT` (per session), `TIME` (per hour charging) or `PARKING_TIME` (per hour parked). */
@@ -12,12 +15,15 @@ export const PriceComponentSchema = z
     price: decimal(),
     /** VAT in percent, 0..100, a decimal such as `"21"` (or `21`). */
     vat: decimal({ max: 100 }).optional(),
-    /** Billing step: Wh for `ENERGY`, seconds for `TIME` and `PARKING_TIME`, `1` for `FLAT`. */
+    /** Billing step: Wh for `ENERGY`, seconds for `TIME` and `PARKING_TIME` (300, 900, 1800 or 3600), `1` for `FLAT`. */
     stepSize: z.number().int().min(1),
   })
   .superRefine((c, ctx) => {
     if (c.type === "FLAT" && c.stepSize !== 1) {
       ctx.addIssue({ code: "custom", path: ["stepSize"], message: "must be 1 for a FLAT component" });
+    }
+    if (c.type === "PARKING_TIME" && !BLOCKING_STEPS.includes(c.stepSize)) {
+      ctx.addIssue({ code: "custom", path: ["stepSize"], message: "must be 300, 900, 1800 or 3600 seconds for a PARKING_TIME component" });
     }
   });
 

@@ -82,7 +82,7 @@ describe("quickstart through the real Pulumi CLI", () => {
     expect(drift.code).not.toBe(0);
     const refresh = await project.expect(["refresh", "--yes"]);
     expect(refresh.stdout).toMatch(/name/);
-    expect(refresh.stdout, refresh.stdout).toMatch(/Renamed by hand/);
+    expect(refresh.stdout, refresh.stdout).toMatch(/Location hq updated .*\[diff: ~name\]/);
     emulator.clearRequests();
     await project.expect(["up", "--yes"]);
     expect(writes(emulator).map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /v1/locations/${location.id}`]);
@@ -95,8 +95,8 @@ describe("quickstart through the real Pulumi CLI", () => {
     const refresh = await project.expect(["refresh", "--yes"]);
     expect(refresh.stdout, refresh.stdout).toMatch(/- 1 deleted/);
     emulator.clearRequests();
-    await project.expect(["up", "--yes"]);
-    expect(writes(emulator).map((r) => `${r.method} ${r.path}`)).toEqual(["POST /v1/chargers"]);
+    const up = await project.expect(["up", "--yes"]);
+    expect(writes(emulator).map((r) => `${r.method} ${r.path}`), up.stdout + up.stderr).toEqual(["POST /v1/chargers"]);
     expect(emulator.state().chargers.map((c: any) => c.ocppIdentity).sort()).toEqual(["HQ-AC-01", "HQ-AC-02"]);
   });
 
