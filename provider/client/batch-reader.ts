@@ -33,6 +33,10 @@
  * batches until the trigger fires, then about 10 pages (fewer requests the more
  * the engine's order follows creation order): under 0.1 requests per object.
  *
+ * Pass-through: with `maxBatch: 1` and `scanTrigger: false` there is nothing to
+ * batch, so every read is one plain `fetchOne` (`GET /v1/<kind>/<id>`), never
+ * cached: the naive baseline of `npm run bench` (one request per read).
+ *
  * Writes through the client keep the cache honest: `remember()` stores an
  * object just returned by the API, `forget()` drops a deleted one.
  */
@@ -143,6 +147,12 @@ export class BatchReader<T extends { id: string }> {
   read(id: string): Promise<T | undefined> {
     const now = this.o.now();
     this.counters.reads += 1;
+    if (this.o.maxBatch === 1 && this.o.scanTrigger === false) {
+      return this.o.fetchOne(id).then((value) => {
+        if (value === undefined) this.counters.gone += 1;
+        return value;
+      });
+    }
     this.noteRead(id, now);
     const hit = this.fresh(id, now);
     if (hit) {

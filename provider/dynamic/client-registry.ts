@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { EosvoltClient } from "../client";
+import type { EosvoltClient, ReadBatchingOptions } from "../client";
 import { type ConfigGetter, resolveConfig } from "../config";
 import type { ApiAccess } from "./kind";
 
@@ -7,15 +7,41 @@ import type { ApiAccess } from "./kind";
  * One client per provider process, shared by every resource it serves (the
  * engine runs one dynamic-provider process for all of them), so that they share
  * one connection pool and one rate limiter.
+ *
+ * The client module (and with it undici) is loaded on the first API call, not
+ * when the provider process starts: `check` and `diff` never need it, and the
+ * engine's first call to a fresh provider is a `check`.
+ *
+ * `eosvolt:naive` (stack config) or `EOSVOLT_NAIVE=1` turns the client into the
+ * naive baseline of `npm run bench`: no rate limiter (every call sent at once,
+ * 429s retried after `Retry-After`) and no batched reads (one `GET` per read).
+ * For measurements only.
  */
 const clients = new Map<string, EosvoltClient>();
 
+/** Read batching of the naive baseline: each read is its own plain `GET`, nothing cached. */
+export const NAIVE_READS: ReadBatchingOptions = { maxBatch: 1, scanTrigger: false, ttlMs: 0 };
+
+/** Whether the naive baseline is asked for (config `eosvolt:naive`, else `EOSVOLT_NAIVE`). */
+export function naiveMode(get: ConfigGetter, env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = (get("eosvolt:naive") ?? env.EOSVOLT_NAIVE ?? "").trim().toLowerCase();
+  return value === "1" || value === "true";
+}
+
 export function sharedClient(get: ConfigGetter, env: NodeJS.ProcessEnv = process.env): EosvoltClient {
   const config = resolveConfig(get, env);
-  const key = [config.environment, config.baseUrl ?? "", createHash("sha256").update(config.token).digest("hex")].join("\n");
+  const naive = naiveMode(get, env);
+  const key = [config.environment, config.baseUrl ?? "", createHash("sha256").update(config.token).digest("hex"), naive ? "naive" : ""].join("\n");
   let client = clients.get(key);
   if (!client) {
-    client = new EosvoltClient({ token: config.token, environment: config.environment, baseUrl: config.baseUrl });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { EosvoltClient: Client } = require("../client") as typeof import("../client");
+    client = new Client({
+      token: config.token,
+      environment: config.environment,
+      baseUrl: config.baseUrl,
+      ...(naive ? { rateLimit: false as const, readBatching: NAIVE_READS } : {}),
+    });
     clients.set(key, client);
   }
   return client;

@@ -153,3 +153,17 @@ describe("batched reads: read-ahead", () => {
     expect(await c.chargers.read("3")).toBeUndefined();
   });
 });
+
+describe("batched reads: pass-through (the bench's naive baseline)", () => {
+  it("maxBatch 1 without read-ahead: one plain GET per read, nothing cached, gone on 404", async () => {
+    const server = chargerServer(10, new Set(["3"]));
+    const { client: c } = client(server.agent, { readBatching: { maxBatch: 1, scanTrigger: false, ttlMs: 0 } });
+    const ids = ["1", "2", "3", "1"];
+    const results = await Promise.all(ids.map((id) => c.chargers.read(id)));
+    expect(server.counts.other).toBe(4);
+    expect(server.counts.idRequests).toBe(0);
+    expect(server.seen.map((r) => r.path)).toEqual(["/v1/chargers/1", "/v1/chargers/2", "/v1/chargers/3", "/v1/chargers/1"]);
+    expect(results.map((r) => (r as { id?: string } | undefined)?.id)).toEqual(["1", "2", undefined, "1"]);
+    expect(c.stats().reads.chargers).toMatchObject({ reads: 4, batchRequests: 0, gone: 1 });
+  });
+});
