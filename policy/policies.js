@@ -253,8 +253,7 @@ const priceIncreaseCap = {
       const after = units(component.price);
       if (before === undefined || after === undefined) continue;
       if (after * 10000n > before * factor) {
-        const rise =
-          before === 0n ? "from zero" : `+${showPercent(((after - before) * 1000000n) / before)}%`;
+        const rise = before === 0n ? "from zero" : `+${((Number(after - before) / Number(before)) * 100).toFixed(1)}%`;
         const unit = isKnown(plan.currency) ? ` ${plan.currency}` : "";
         reportViolation(
           `Pricing plan "${args.name}" raises ${component.type} at ${path} from ${show(before)} to ${show(after)}${unit} ` +

@@ -37,8 +37,8 @@
  * batch, so every read is one plain `fetchOne` (`GET /v1/<kind>/<id>`), never
  * cached: the naive baseline of `npm run bench` (one request per read).
  *
- * Writes through the client keep the cache honest: `remember()` stores an
- * object just returned by the API, `forget()` drops a deleted one.
+ * Only reads fill the cache; writes through the client `forget()` the object
+ * they change, so a read never reports an answer older than the read burst.
  */
 import type { Page } from "./pagination";
 

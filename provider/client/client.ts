@@ -178,23 +178,20 @@ export class ResourceApi<T extends { id: string }, C, L extends ListParamsBase> 
 
   /** `POST {path}`: creates an object; retried safely under one `Idempotency-Key`. */
   async create(body: C, options: CreateOptions = {}): Promise<T> {
-    const created = await this.one({ method: "POST", path: this.spec.path, body, idempotencyKey: options.idempotencyKey });
-    this.reader.remember(created);
-    return created;
+    return this.one({ method: "POST", path: this.spec.path, body, idempotencyKey: options.idempotencyKey });
   }
 
   /** `GET {path}/{id}`: one object; throws {@link NotFoundError} when it does not exist. */
   async get(id: string): Promise<T> {
-    const found = await this.one({ method: "GET", path: this.objectPath(id) });
-    this.reader.remember(found);
-    return found;
+    return this.one({ method: "GET", path: this.objectPath(id) });
   }
 
   /** `PATCH {path}/{id}`: changes the given fields; `null` clears an optional field, arrays are replaced whole. */
   async update(id: string, patch: Patch<C>): Promise<T> {
-    const updated = await this.one({ method: "PATCH", path: this.objectPath(id), body: patch });
-    this.reader.remember(updated);
-    return updated;
+    // Writes do not feed the read cache: a read reports the API as it is when read
+    // (someone may change the object by hand right after our write).
+    this.reader.forget(id);
+    return this.one({ method: "PATCH", path: this.objectPath(id), body: patch });
   }
 
   /**

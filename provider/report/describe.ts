@@ -1,0 +1,180 @@
+/**
+ * Words for a pricing plan: amounts, units and restrictions as a person reads
+ * them ("Mon–Fri 07:00–23:00", "weekends", "after 2 h parked").
+ */
+import { SECRET, UNKNOWN } from "./preview";
+
+export const KNOWN_AFTER_APPLY = "(known after apply)";
+export const SECRET_TEXT = "(secret)";
+
+const SCALE = 10_000n;
+
+/** A decimal amount in units of 1/10 000 (`"0.39"` → 3900n); undefined when not a decimal. */
+export function toUnits(value: unknown): bigint | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) value = value.toFixed(6);
+  if (typeof value !== "string") return undefined;
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!m) return undefined;
+  const fraction = (m[3] ?? "").padEnd(5, "0");
+  let units = BigInt(m[2]) * SCALE + BigInt(fraction.slice(0, 4));
+  if (Number(fraction[4]) >= 5) units += 1n; // half up beyond four decimals
+  return m[1] ? -units : units;
+}
+
+/** Renders units of 1/10 000 with two to four decimals: 3900n → "0.39", 4719n → "0.4719", 60000n → "6.00". */
+export function formatUnits(units: bigint): string {
+  const negative = units < 0n;
+  const abs = negative ? -units : units;
+  const whole = abs / SCALE;
+  let fraction = (abs % SCALE).toString().padStart(4, "0");
+  while (fraction.length > 2 && fraction.endsWith("0")) fraction = fraction.slice(0, -1);
+  return `${negative ? "-" : ""}${whole}.${fraction}`;
+}
+
+/** price × (1 + vat/100), rounded half up to four decimals, in units of 1/10 000. */
+export function inclVat(price: bigint, vat: bigint | undefined): bigint {
+  if (vat === undefined) return price;
+  const scaled = price * (100n * SCALE + vat); // vat is in units too: 21 % = 210000n
+  const divisor = 100n * SCALE;
+  return (scaled + divisor / 2n) / divisor;
+}
+
+/** The change from old to new in percent (one decimal), or Infinity from zero. */
+export function percentChange(oldUnits: bigint, newUnits: bigint): number {
+  if (oldUnits === newUnits) return 0;
+  if (oldUnits === 0n) return Infinity;
+  return Math.round(Number(((newUnits - oldUnits) * 10_000n) / oldUnits) / 10) / 10;
+}
+
+export function formatPercent(p: number): string {
+  if (p === Infinity) return "new charge (was 0)";
+  if (p === 0) return "±0%";
+  return `${p > 0 ? "+" : "−"}${Math.abs(p).toFixed(1)}%`;
+}
+
+/** An amount with its currency ("EUR 0.39"), or the placeholder of an unknown or secret value. */
+export function money(value: unknown, currency: unknown): string {
+  if (value === UNKNOWN) return KNOWN_AFTER_APPLY;
+  if (value === SECRET) return SECRET_TEXT;
+  const units = toUnits(value);
+  if (units === undefined) return value === undefined ? "—" : "(invalid)";
+  return `${text(currency)} ${formatUnits(units)}`;
+}
+
+/** A printable text of a value that may be unknown or secret. */
+export function text(value: unknown): string {
+  if (value === UNKNOWN) return KNOWN_AFTER_APPLY;
+  if (value === SECRET) return SECRET_TEXT;
+  if (value === undefined || value === null) return "—";
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+
+export function vatText(value: unknown): string {
+  if (value === UNKNOWN) return KNOWN_AFTER_APPLY;
+  if (value === SECRET) return SECRET_TEXT;
+  const units = toUnits(value);
+  if (units === undefined) return "no VAT set";
+  let s = formatUnits(units);
+  s = s.replace(/\.?0+$/, "");
+  return `${s}%`;
+}
+
+const UNIT: Record<string, string> = {
+  ENERGY: "per kWh",
+  FLAT: "per session",
+  TIME: "per hour charging",
+  PARKING_TIME: "per hour parked",
+};
+const LABEL: Record<string, string> = {
+  ENERGY: "Energy",
+  FLAT: "Session fee",
+  TIME: "Charging time",
+  PARKING_TIME: "Idle fee",
+};
+
+/** "Energy, per kWh", "Idle fee, per hour parked (billed per 15 min)". */
+export function chargeLabel(type: unknown, stepSize: unknown): string {
+  const t = typeof type === "string" ? type : "?";
+  let label = `${LABEL[t] ?? t}, ${UNIT[t] ?? "per unit"}`;
+  if ((t === "TIME" || t === "PARKING_TIME") && typeof stepSize === "number" && stepSize > 1) {
+    label += ` (billed per ${duration(stepSize)})`;
+  } else if (t === "ENERGY" && typeof stepSize === "number" && stepSize > 1) {
+    label += ` (billed per ${stepSize >= 1000 && stepSize % 1000 === 0 ? `${stepSize / 1000} kWh` : `${stepSize} Wh`})`;
+  }
+  return label;
+}
+
+export function unitOf(type: unknown): string {
+  return typeof type === "string" ? (UNIT[type] ?? "per unit") : "per unit";
+}
+
+/** Seconds in words: 45 min, 2 h, 1 h 30 min, 90 s. */
+export function duration(seconds: number): string {
+  if (seconds % 60 !== 0) return `${seconds} s`;
+  const minutes = seconds / 60;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+export const DAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
+const SHORT = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/** Day indexes (0 = Monday) in words: "Mon–Fri", "weekends", "Mon, Wed, Fri", "every day". */
+export function daysText(indexes: number[]): string {
+  const set = [...new Set(indexes)].sort((a, b) => a - b);
+  if (set.length === 7) return "every day";
+  if (set.length === 2 && set[0] === 5 && set[1] === 6) return "weekends";
+  const runs: string[] = [];
+  for (let i = 0; i < set.length; ) {
+    let j = i;
+    while (j + 1 < set.length && set[j + 1] === set[j] + 1) j++;
+    if (j - i >= 2) runs.push(`${SHORT[set[i]]}–${SHORT[set[j]]}`);
+    else for (let k = i; k <= j; k++) runs.push(SHORT[set[k]]);
+    i = j + 1;
+  }
+  return runs.join(", ");
+}
+
+export function dayIndexes(value: unknown): number[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.map((d) => DAYS.indexOf(String(d).toUpperCase() as (typeof DAYS)[number])).filter((i) => i >= 0);
+}
+
+function kwh(value: unknown): string {
+  const units = toUnits(value);
+  return units === undefined ? text(value) : formatUnits(units).replace(/\.?0+$/, "");
+}
+
+/**
+ * Restrictions in words, in the order a person says them: days, times, dates,
+ * duration, energy, power. `parking` words a duration as time parked.
+ * Empty restrictions → `fallback` ("any time" / "any other time").
+ */
+export function restrictionsText(restrictions: unknown, options: { parking?: boolean; fallback?: string } = {}): string {
+  const r = (restrictions && typeof restrictions === "object" ? restrictions : {}) as Record<string, unknown>;
+  const parts: string[] = [];
+  const days = dayIndexes(r.dayOfWeek);
+  if (r.dayOfWeek === UNKNOWN || r.dayOfWeek === SECRET) parts.push(`days ${text(r.dayOfWeek)}`);
+  else if (days && days.length > 0 && days.length < 7) parts.push(daysText(days));
+  if (r.startTime !== undefined || r.endTime !== undefined) {
+    const start = r.startTime === undefined ? "00:00" : text(r.startTime);
+    const end = r.endTime === undefined ? "24:00" : text(r.endTime);
+    if (!(start === "00:00" && end === "24:00")) parts.push(start > end && !end.startsWith("(") ? `${start}–${end} (overnight)` : `${start}–${end}`);
+  }
+  if (r.startDate !== undefined && r.endDate !== undefined) parts.push(`from ${text(r.startDate)} until ${text(r.endDate)}`);
+  else if (r.startDate !== undefined) parts.push(`from ${text(r.startDate)}`);
+  else if (r.endDate !== undefined) parts.push(`until ${text(r.endDate)}`);
+  const what = options.parking ? " parked" : "";
+  if (typeof r.minDurationS === "number" && r.minDurationS > 0) parts.push(`after ${duration(r.minDurationS)}${what}`);
+  else if (r.minDurationS !== undefined && typeof r.minDurationS !== "number") parts.push(`after ${text(r.minDurationS)}`);
+  if (typeof r.maxDurationS === "number") parts.push(`for the first ${duration(r.maxDurationS)}${what}`);
+  else if (r.maxDurationS !== undefined) parts.push(`up to ${text(r.maxDurationS)}`);
+  if (r.minKwh !== undefined) parts.push(`from ${kwh(r.minKwh)} kWh charged`);
+  if (r.maxKwh !== undefined) parts.push(`up to ${kwh(r.maxKwh)} kWh charged`);
+  if (r.minPowerKw !== undefined) parts.push(`when charging at ${kwh(r.minPowerKw)} kW or more`);
+  if (r.maxPowerKw !== undefined) parts.push(`when charging below ${kwh(r.maxPowerKw)} kW`);
+  return parts.length > 0 ? parts.join(", ") : (options.fallback ?? "any time");
+}
