@@ -223,6 +223,7 @@ function stateFigures(text, n, locationId) {
     userValueBytes: Math.round(avg(user)),
     overheadBytes: Math.round(avg(compact) - avg(user)),
     providerBytes: Math.round(avg(provider)),
+    sample: chargers[0],
   };
 }
 

@@ -3,7 +3,7 @@ import { ApiError } from "./errors";
 import { issueToError } from "./validation/common";
 
 /** The kinds of injected faults, as they appear in the request log. */
-export type FaultKind = "error500" | "error503" | "reset" | "dropResponse" | "burst429" | "rateLimited";
+export type FaultKind = "error500" | "error503" | "reset" | "dropResponse" | "burst429" | "rateLimited" | "held";
 
 const probability = z.number().min(0).max(1);
 const range = z.tuple([z.int().min(0), z.int().min(0)]).refine(([a, b]) => a <= b, "{field} must be [min, max] with min ≤ max.");
@@ -26,6 +26,12 @@ export const faultConfigSchema = z.strictObject({
   burst429: z.strictObject({ p: probability, length: z.int().min(1) }).optional(),
   /** Seed of the PRNG that drives every fault decision (deterministic runs). */
   seed: z.int().optional(),
+  /**
+   * After this many more writes (POST/PATCH/DELETE) are answered normally, apply every later
+   * write and withhold its answer (the connection stays open until the client gives up or
+   * dies): a client killed meanwhile leaves the write committed but unrecorded. Not random.
+   */
+  holdWrites: z.int().min(0).optional(),
   /** Whether `Idempotency-Key` is honoured (default true). */
   idempotency: z.boolean().optional(),
 });
@@ -67,6 +73,7 @@ export class FaultInjector {
   private config: FaultConfig = {};
   private random: () => number = Math.random;
   private burstLeft = 0;
+  private writesSeen = 0;
 
   constructor(initial: FaultConfig = {}) {
     this.set(initial);
@@ -77,6 +84,7 @@ export class FaultInjector {
     this.config = structuredClone(config);
     this.random = config.seed === undefined ? Math.random : mulberry32(config.seed);
     this.burstLeft = 0;
+    this.writesSeen = 0;
   }
 
   /** The current configuration. */
@@ -96,6 +104,8 @@ export class FaultInjector {
   /** Decides latency and fault for one /v1 request. */
   decide(method: string): FaultDecision {
     const c = this.config;
+    const write = ["POST", "PATCH", "DELETE"].includes(method);
+    if (write && c.holdWrites !== undefined && this.writesSeen++ >= c.holdWrites) return { delayMs: 0, fault: "held" };
     let delayMs = 0;
     if (c.latencyMs) delayMs += c.latencyMs[0] + Math.floor(this.random() * (c.latencyMs[1] - c.latencyMs[0] + 1));
     if (c.latencySpike && this.hit(c.latencySpike.p)) delayMs += c.latencySpike.ms;
@@ -107,7 +117,7 @@ export class FaultInjector {
     if (this.hit(c.error500)) return { delayMs, fault: "error500" };
     if (this.hit(c.error503)) return { delayMs, fault: "error503" };
     if (this.hit(c.reset)) return { delayMs, fault: "reset" };
-    if (["POST", "PATCH", "DELETE"].includes(method) && this.hit(c.dropResponse)) return { delayMs, fault: "dropResponse" };
+    if (write && this.hit(c.dropResponse)) return { delayMs, fault: "dropResponse" };
     return { delayMs, fault: null };
   }
 }

@@ -52,7 +52,7 @@ export class RequestLog {
   stats(): RequestStats {
     const s: RequestStats = {
       total: 0,
-      byFault: { error500: 0, error503: 0, reset: 0, dropResponse: 0, burst429: 0, rateLimited: 0, none: 0 },
+      byFault: { error500: 0, error503: 0, reset: 0, dropResponse: 0, burst429: 0, rateLimited: 0, held: 0, none: 0 },
       byStatus: {},
       byMethod: {},
       replayed: 0,

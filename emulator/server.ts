@@ -193,6 +193,12 @@ export class EmulatorServer implements ControlTarget {
     } catch (err) {
       reply = errorReply(err);
     }
+    if (decision.fault === "held") {
+      // Committed; the answer is never written (the socket is closed with the server).
+      entry.status = reply.status;
+      entry.fault = "held";
+      return;
+    }
     if (decision.fault === "dropResponse") {
       entry.status = reply.status;
       entry.fault = "dropResponse";

@@ -188,9 +188,14 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   /**
-   * A create whose answer was lost and whose retry the API refused as a
-   * duplicate (an API that does not honour idempotency keys): when the object
-   * that exists is exactly what was sent, it is ours; take it.
+   * A create refused as a duplicate of its natural key (`409 duplicate_ocpp_identity`).
+   * Two ways this is our own object: the answer to our POST was lost and its retry
+   * was refused (an API that does not honour idempotency keys), or an earlier
+   * `pulumi up` was killed after the POST and before the state recorded it (the next
+   * run creates again). When the object that exists is exactly what was sent (every
+   * readable field, references included), it is taken over; a write-only secret is
+   * sent again unless this very call sent it, so that the state's fingerprint is true.
+   * Otherwise the error says what exists, what differs and how to adopt it.
    */
   private async recoverLostCreate(error: unknown, inputs: Props): Promise<pulumi.dynamic.CreateResult | undefined> {
     const { kind } = this;
@@ -200,14 +205,22 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
     const existing = await this.findByNaturalKey(inputs[kind.naturalKey]).catch(() => undefined);
     if (!existing) return undefined;
     const retried = ((error as { retries?: number }).retries ?? 0) > 0;
-    const same = changedFields(kind, inputs, existing).filter((f) => !kind.writeOnly.includes(f)).length === 0;
-    if (retried && same) {
-      return { id: existing.id, outs: this.outputs(existing, inputs) };
+    const differing = changedFields(kind, inputs, existing).filter((f) => !kind.writeOnly.includes(f));
+    if (differing.length === 0) {
+      const secrets = kind.writeOnly.filter((f) => inputs[f] !== undefined);
+      if (retried || secrets.length === 0) return { id: existing.id, outs: this.outputs(existing, inputs) };
+      try {
+        const updated = await this.endpoint().update(existing.id, patchBody(kind, secrets, inputs));
+        return { id: updated.id, outs: this.outputs(updated, inputs) };
+      } catch (patchError) {
+        throw explainError(patchError, `taking over ${kind.noun} ${existing.id} (it already existed with the same fields)`);
+      }
     }
     throw new Error(
       `creating ${kind.noun}: a ${kind.noun} with ${kind.naturalKey} "${existing[kind.naturalKey]}" already exists ` +
-        `(id ${existing.id}${existing.locationId ? `, at location ${existing.locationId}` : ""}). ` +
-        `To manage it with this program, add \`adoptId: "${existing.id}"\` (or \`adoptExisting: true\`) to its arguments; ` +
+        `(id ${existing.id}${existing.locationId ? `, at location ${existing.locationId}` : ""}) and differs from the program in ` +
+        `${differing.join(", ")}. To manage it with this program, add \`adoptId: "${existing.id}"\` (or \`adoptExisting: true\`) ` +
+        `to its arguments (adopting sets ${differing.join(", ")} to the program's values); ` +
         `or choose another ${kind.naturalKey}. (API code ${code})`,
     );
   }

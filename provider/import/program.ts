@@ -82,5 +82,5 @@ export function generateProgram(account: Account, options: { source?: string } =
     }
     lines.push(`export const ${variable} = new eosvolt.${kind}(${JSON.stringify(name)}, ${literal(args)});`, "");
   }
-  return lines.join("\n");
+  return `${lines.join("\n").trimEnd()}\n`;
 }

@@ -98,7 +98,7 @@ export function chargeLabel(type: unknown, stepSize: unknown): string {
   const t = typeof type === "string" ? type : "?";
   let label = `${LABEL[t] ?? t}, ${UNIT[t] ?? "per unit"}`;
   if ((t === "TIME" || t === "PARKING_TIME") && typeof stepSize === "number" && stepSize > 1) {
-    label += ` (billed per ${duration(stepSize)})`;
+    label += ` (billed per ${stepSize === 3600 ? "hour" : duration(stepSize)})`;
   } else if (t === "ENERGY" && typeof stepSize === "number" && stepSize > 1) {
     label += ` (billed per ${stepSize >= 1000 && stepSize % 1000 === 0 ? `${stepSize / 1000} kWh` : `${stepSize} Wh`})`;
   }
@@ -156,14 +156,20 @@ function kwh(value: unknown): string {
 export function restrictionsText(restrictions: unknown, options: { parking?: boolean; fallback?: string } = {}): string {
   const r = (restrictions && typeof restrictions === "object" ? restrictions : {}) as Record<string, unknown>;
   const parts: string[] = [];
+  let daysPart: string | undefined;
   const days = dayIndexes(r.dayOfWeek);
-  if (r.dayOfWeek === UNKNOWN || r.dayOfWeek === SECRET) parts.push(`days ${text(r.dayOfWeek)}`);
-  else if (days && days.length > 0 && days.length < 7) parts.push(daysText(days));
+  if (r.dayOfWeek === UNKNOWN || r.dayOfWeek === SECRET) daysPart = `days ${text(r.dayOfWeek)}`;
+  else if (days && days.length > 0 && days.length < 7) daysPart = daysText(days);
   if (r.startTime !== undefined || r.endTime !== undefined) {
     const start = r.startTime === undefined ? "00:00" : text(r.startTime);
     const end = r.endTime === undefined ? "24:00" : text(r.endTime);
-    if (!(start === "00:00" && end === "24:00")) parts.push(start > end && !end.startsWith("(") ? `${start}–${end} (overnight)` : `${start}–${end}`);
+    if (!(start === "00:00" && end === "24:00")) {
+      const time = start > end && !end.startsWith("(") ? `${start}–${end} (overnight)` : `${start}–${end}`;
+      parts.push(daysPart ? `${daysPart} ${time}` : time);
+      daysPart = undefined;
+    }
   }
+  if (daysPart) parts.unshift(daysPart);
   if (r.startDate !== undefined && r.endDate !== undefined) parts.push(`from ${text(r.startDate)} until ${text(r.endDate)}`);
   else if (r.startDate !== undefined) parts.push(`from ${text(r.startDate)}`);
   else if (r.endDate !== undefined) parts.push(`until ${text(r.endDate)}`);

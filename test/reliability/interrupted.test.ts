@@ -1,0 +1,95 @@
+/**
+ * A `pulumi up` killed (SIGKILL, the whole process group) while creates are in
+ * flight, through the real CLI. The emulator's `holdWrites` fault commits a write
+ * and never answers it, so at the kill the account holds objects the state only
+ * knows as pending creates. Then the documented recovery, and the check that the
+ * account holds exactly what the program declares, nothing twice.
+ */
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../engine/harness";
+import { checkAccount, declaredSubset, initSubset, killGroup, openProgram, plannedChanges, spawnPulumi, SUBSET, waitFor } from "./helpers";
+import type { PulumiProject } from "../engine/harness";
+import type { RunningEmulator } from "../../emulator";
+
+const KEY = "ocpp-basic-auth-key-0123456789";
+
+/** Starts `up`, waits until `held` writes were committed without an answer, kills the CLI's process group. */
+async function killedUp(project: PulumiProject, emulator: RunningEmulator, held: number) {
+  const run = spawnPulumi(project, ["up", "--yes"]);
+  await waitFor(() => emulator.requests().filter((r) => r.fault === "held").length >= held, 120_000, `${held} held writes`);
+  killGroup(run.child);
+  await run.exited;
+  emulator.setFaults({});
+  const { text } = await project.exportState();
+  return (JSON.parse(text).deployment.pending_operations ?? []) as Array<{ type: string; resource: { urn: string; type: string } }>;
+}
+
+function recoverPending(project: PulumiProject): Promise<{ code: number; output: string }> {
+  return new Promise((done) =>
+    execFile("node", [join(ROOT, "scripts/recover-pending.mjs")], { cwd: project.dir, env: project.env() }, (error, stdout, stderr) =>
+      done({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
+    ),
+  );
+}
+
+describe("an interrupted pulumi up, through the real Pulumi CLI", { timeout: 240_000 }, () => {
+  it("plans and locations: pulumi cancel, recover-pending (refresh --import-pending-creates), up: nothing twice", async () => {
+    const { project, emulator, dispose } = await openProgram(SUBSET);
+    try {
+      await initSubset(project, 2);
+      emulator.setFaults({ holdWrites: 1 });
+      const pending = await killedUp(project, emulator, 2);
+      expect(pending.map((p) => p.type)).toEqual(["creating", "creating"]);
+      expect(pending.map((p) => p.resource.type).sort()).toEqual(["pulumi-nodejs:dynamic/eosvolt:Location", "pulumi-nodejs:dynamic/eosvolt:PricingPlan"]);
+      expect(emulator.state().pricingPlans).toHaveLength(2); // one recorded, one only pending
+      expect(emulator.state().locations).toHaveLength(1); // only pending
+
+      await project.expect(["cancel", "--yes"]); // the killed run's lock
+      const recovered = await recoverPending(project);
+      expect(recovered.code, recovered.output).toBe(0);
+      expect(recovered.output).toMatch(/PricingPlan::\S+ was created as pp_\w+; importing it/);
+      expect(recovered.output).toMatch(/Location::\S+ was created as loc_\w+; importing it/);
+      expect(recovered.output).not.toContain("dev-token");
+
+      await project.expect(["up", "--yes"]);
+      const report = await checkAccount(project, emulator, declaredSubset(2));
+      expect(report.problems).toEqual([]);
+      expect(await plannedChanges(project)).toEqual([]);
+      expect(emulator.requests().filter((r) => r.method === "POST" && r.path === "/v1/pricing-plans" && r.status === 201)).toHaveLength(2);
+      // Nothing pending: the helper is a no-op.
+      expect((await recoverPending(project)).output).toContain("nothing to do");
+    } finally {
+      await dispose();
+    }
+  });
+
+  it("chargers: the next plain pulumi up takes over the committed chargers by ocppIdentity (409), secrets sent again", async () => {
+    const { project, emulator, dispose } = await openProgram(SUBSET);
+    try {
+      await initSubset(project, 1, { authorizationKey: KEY });
+      emulator.setFaults({ holdWrites: 2 }); // plan and location answered; every charger committed, never answered
+      const pending = await killedUp(project, emulator, 4);
+      expect(pending.length).toBeGreaterThanOrEqual(4);
+      expect(pending.every((p) => p.resource.type === "pulumi-nodejs:dynamic/eosvolt:Charger")).toBe(true);
+      const committed = emulator.state().chargers.length;
+      expect(committed).toBeGreaterThanOrEqual(4);
+
+      await project.expect(["cancel", "--yes"]);
+      emulator.clearRequests();
+      const up = await project.expect(["up", "--yes"]); // drops the pending creates with a warning, creates again
+      expect(up.stdout).toContain("pending operations from previous deployment");
+      const conflicts = emulator.requests().filter((r) => r.method === "POST" && r.status === 409);
+      expect(conflicts).toHaveLength(committed);
+      // Each taken-over charger got its authorizationKey again (PATCH), so the state's fingerprint is true.
+      expect(emulator.requests().filter((r) => r.method === "PATCH")).toHaveLength(committed);
+      const report = await checkAccount(project, emulator, declaredSubset(1));
+      expect(report.problems).toEqual([]);
+      expect(emulator.state().chargers.every((c: { authorizationKeySet: boolean }) => c.authorizationKeySet)).toBe(true);
+      expect(await plannedChanges(project)).toEqual([]);
+    } finally {
+      await dispose();
+    }
+  });
+});
