@@ -2,10 +2,13 @@
 /**
  * After an interrupted `pulumi up` (killed, runner lost): finds, for every
  * pending create of an EOSVOLT resource in the stack's state, the object that
- * create made in the account, and repairs the state with
- * `pulumi refresh --import-pending-creates URN ID …` (creates that never reached
- * the API are dropped with `--clear-pending-creates`). Run it in the program's
- * folder before the next `pulumi up`; with no pending operation it does nothing.
+ * create made in the account, records it in the state as created (`pulumi stack
+ * export`, edit, `pulumi stack import`), drops the pending creates that never
+ * reached the API, then `pulumi refresh --yes` reads the imported objects. Run it in
+ * the program's folder before the next `pulumi up`; with no pending create it does
+ * nothing. (`pulumi refresh --import-pending-creates URN ID` would be the built-in
+ * way, but the engine then reads the object without the dynamic provider's
+ * `__provider` and drops it: verified with CLI v3.248.0.)
  *
  *   node node_modules/pulumi-eosvolt/scripts/recover-pending.mjs [--stack NAME] [--dry-run]
  *
@@ -18,6 +21,8 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -38,7 +43,8 @@ function pulumi(...argv) {
 }
 function config(key) {
   try {
-    return pulumi("config", "get", key).trim() || undefined;
+    const value = execFileSync("pulumi", ["config", "get", key, ...stackArgs], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return value.trim() || undefined;
   } catch {
     return undefined;
   }
@@ -95,9 +101,28 @@ for (const op of pending) {
 }
 await client.close();
 
-const refresh = ["refresh", "--yes", "--skip-preview", ...imports.flatMap(([urn, id]) => ["--import-pending-creates", urn, "--import-pending-creates", id])];
-if (unmatched > 0) refresh.push("--clear-pending-creates");
-console.log(`recover-pending: pulumi ${refresh.join(" ")}`);
 if (dryRun) process.exit(0);
-const run = spawnSync("pulumi", [...refresh, ...stackArgs, "--non-interactive"], { stdio: "inherit" });
+const ids = new Map(imports);
+const resources = [...(deployment.resources ?? [])];
+for (const op of pending) {
+  const id = ids.get(op.resource.urn);
+  if (!id) continue;
+  const kind = kinds[/eosvolt:(\w+)$/.exec(op.resource.type)[1]];
+  const outputs = { ...op.resource.inputs };
+  for (const field of kind.writeOnly) delete outputs[field];
+  resources.push({ ...op.resource, id, outputs });
+}
+const touched = new Set(pending.map((op) => op.resource.urn));
+const others = (deployment.pending_operations ?? []).filter((op) => !(op.type === "creating" && touched.has(op.resource.urn)));
+const exported = JSON.parse(pulumi("stack", "export"));
+exported.deployment = { ...deployment, resources, pending_operations: others.length ? others : undefined };
+const file = join(mkdtempSync(join(tmpdir(), "eosvolt-recover-")), "state.json");
+writeFileSync(file, JSON.stringify(exported), { mode: 0o600 });
+try {
+  pulumi("stack", "import", "--file", file);
+} finally {
+  rmSync(dirname(file), { recursive: true, force: true });
+}
+console.log(`recover-pending: ${imports.length} imported, ${pending.length - imports.length} cleared; now \`pulumi refresh --yes\`.`);
+const run = spawnSync("pulumi", ["refresh", "--yes", "--skip-preview", ...stackArgs, "--non-interactive"], { stdio: "inherit" });
 process.exit(run.status ?? 1);

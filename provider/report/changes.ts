@@ -198,7 +198,14 @@ export function priceRows(oldElements: unknown, newElements: unknown, comparable
     pairs.push([o, n]);
   }
   for (const o of olds) if (!usedOld.has(o.index)) pairs.push([o, undefined]);
-  pairs.sort((a, b) => (a[1]?.index ?? a[0]!.index + 0.5) - (b[1]?.index ?? b[0]!.index + 0.5));
+  // Removed windows go right after the window that preceded them in the old plan.
+  const position = ([o, n]: [Window | undefined, Window | undefined]): number => {
+    if (n) return n.index;
+    const before = pairs.filter(([po, pn]) => po && pn && po.index < o!.index).sort((a, b) => b[0]!.index - a[0]!.index)[0];
+    return (before ? before[1]!.index : -1) + 0.5 + o!.index / 1000;
+  };
+  const positions = new Map(pairs.map((p) => [p, position(p)]));
+  pairs.sort((a, b) => positions.get(a)! - positions.get(b)!);
 
   const matchedOrder = pairs.filter(([o, n]) => o && n).map(([o]) => o!.index);
   const reordered = matchedOrder.some((v, i) => i > 0 && v < matchedOrder[i - 1]);

@@ -35,7 +35,7 @@ function recoverPending(project: PulumiProject): Promise<{ code: number; output:
 }
 
 describe("an interrupted pulumi up, through the real Pulumi CLI", { timeout: 240_000 }, () => {
-  it("plans and locations: pulumi cancel, recover-pending (refresh --import-pending-creates), up: nothing twice", async () => {
+  it("plans and locations: pulumi cancel, scripts/recover-pending.mjs, up: nothing twice", async () => {
     const { project, emulator, dispose } = await openProgram(SUBSET);
     try {
       await initSubset(project, 2);
@@ -65,7 +65,7 @@ describe("an interrupted pulumi up, through the real Pulumi CLI", { timeout: 240
     }
   });
 
-  it("chargers: the next plain pulumi up takes over the committed chargers by ocppIdentity (409), secrets sent again", async () => {
+  it("chargers: the next plain pulumi up takes over the committed chargers by ocppIdentity (409), secrets sent again; refresh --clear-pending-creates", async () => {
     const { project, emulator, dispose } = await openProgram(SUBSET);
     try {
       await initSubset(project, 1, { authorizationKey: KEY });
@@ -84,6 +84,8 @@ describe("an interrupted pulumi up, through the real Pulumi CLI", { timeout: 240
       expect(conflicts).toHaveLength(committed);
       // Each taken-over charger got its authorizationKey again (PATCH), so the state's fingerprint is true.
       expect(emulator.requests().filter((r) => r.method === "PATCH")).toHaveLength(committed);
+      // The engine keeps the dropped creates as pending operations until a refresh clears them.
+      await project.expect(["refresh", "--yes", "--clear-pending-creates"]);
       const report = await checkAccount(project, emulator, declaredSubset(1));
       expect(report.problems).toEqual([]);
       expect(emulator.state().chargers.every((c: { authorizationKeySet: boolean }) => c.authorizationKeySet)).toBe(true);

@@ -1,0 +1,47 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parsePercent, run } from "../../provider/report/cli";
+import { fixtureText } from "./helpers";
+
+const update = fixtureText("update.json");
+
+describe("eosvolt-pricing-report", () => {
+  it("reads stdin and writes Markdown, exit 0 even with warnings", () => {
+    const r = run([], () => update);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Pricing changes: 1 plan updated/);
+  });
+
+  it("--fail-on-warning exits 1 when there are warnings, 0 when not", () => {
+    expect(run(["--fail-on-warning"], () => update).code).toBe(1);
+    expect(run(["--fail-on-warning", "--max-increase", "13%"], () => update).code).toBe(0);
+    expect(run(["--fail-on-warning"], () => fixtureText("no-change.json"))).toEqual({ code: 0, stdout: "No pricing changes.\n", stderr: "" });
+  });
+
+  it("reads a file argument", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pricing-report-"));
+    writeFileSync(join(dir, "preview.json"), update);
+    expect(run([join(dir, "preview.json")], () => "").stdout).toMatch(/^Pricing changes/);
+    expect(run([join(dir, "missing.json")], () => "").code).toBe(2);
+  });
+
+  it("exits 2 on input that is not a preview, and on bad flags", () => {
+    expect(run([], () => "not json").code).toBe(2);
+    expect(run([], () => "").code).toBe(2);
+    expect(run([], () => '{"foo": 1}').code).toBe(2);
+    expect(run(["--max-increase", "ten"], () => update).code).toBe(2);
+    expect(run(["--nope"], () => update).code).toBe(2);
+  });
+
+  it("tolerates text printed before the JSON document", () => {
+    expect(run([], () => `warning: something\n${update}`).stdout).toMatch(/^Pricing changes/);
+  });
+
+  it("parses percentages", () => {
+    expect(parsePercent("10%")).toBe(10);
+    expect(parsePercent("12.5")).toBe(12.5);
+    expect(parsePercent("-3")).toBeUndefined();
+  });
+});
