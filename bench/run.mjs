@@ -354,7 +354,13 @@ async function coldStart() {
   const once = () =>
     new Promise((done, fail) => {
       const started = performance.now();
-      const child = spawn(join(PULUMI_BIN, "pulumi-resource-pulumi-nodejs"), ["127.0.0.1:1"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(join(PULUMI_BIN, "pulumi-resource-pulumi-nodejs"), ["127.0.0.1:1"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"], detached: true });
+      // The launcher is a shell script that runs node as its child: end the whole process group.
+      const end = () => {
+        try {
+          process.kill(-child.pid, "SIGTERM");
+        } catch {}
+      };
       let out = "";
       let err = "";
       child.stderr.on("data", (d) => (err += d));
@@ -368,7 +374,10 @@ async function coldStart() {
         const configure = new provproto.ConfigureRequest();
         configure.setArgs(Struct.fromJavaScript({ "eosvolt:baseUrl": "http://127.0.0.1:1", "eosvolt:token": TOKEN }));
         client.configure(configure, (e1) => {
-          if (e1) return fail(e1);
+          if (e1) {
+            end();
+            return fail(e1);
+          }
           const check = new provproto.CheckRequest();
           check.setUrn("urn:pulumi:bench::eosvolt-bench::pulumi-nodejs:dynamic/eosvolt:Charger::c00001");
           check.setOlds(Struct.fromJavaScript({}));
@@ -376,7 +385,7 @@ async function coldStart() {
           client.check(check, (e2, resp) => {
             const totalMs = performance.now() - started;
             client.close();
-            child.kill("SIGTERM");
+            end();
             if (e2) return fail(e2);
             const failures = resp.getFailuresList().length;
             done({ totalMs, listeningMs, failures });
