@@ -147,6 +147,7 @@ class Project {
   run(args, { sample = false } = {}) {
     return new Promise((done) => {
       const started = performance.now();
+      const startedAt = Date.now();
       const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       const sampler = sample ? memorySampler(child.pid) : undefined;
       let stdout = "";
@@ -155,7 +156,7 @@ class Project {
       child.stderr.on("data", (d) => (stderr += d));
       child.on("close", (code) => {
         const wallMs = performance.now() - started;
-        done({ code: code ?? 1, stdout, stderr, wallMs, memory: sampler?.stop() });
+        done({ code: code ?? 1, stdout, stderr, wallMs, startedAt, memory: sampler?.stop() });
       });
     });
   }
@@ -230,6 +231,7 @@ function stateFigures(text, n, locationId) {
 // ---------------------------------------------------------------- one variant at one N
 function opFigures(name, r, emulator, n, minRequests, limited) {
   const stats = emulator.stats();
+  const times = emulator.requests().map((e) => Date.parse(e.at));
   const out = {
     op: name,
     ok: r.code === 0,
@@ -239,6 +241,9 @@ function opFigures(name, r, emulator, n, minRequests, limited) {
     status429: stats.byStatus["429"] ?? 0,
     share429: stats.total ? round((stats.byStatus["429"] ?? 0) / stats.total, 4) : 0,
     limitS: limited ? round(minRequests / RATE, 1) : 0,
+    // From the command's start to its first request, and from first to last request.
+    firstRequestS: times.length ? round((Math.min(...times) - r.startedAt) / 1000, 1) : undefined,
+    requestSpanS: times.length ? round((Math.max(...times) - Math.min(...times)) / 1000, 1) : undefined,
     memory: r.memory,
   };
   if (!out.ok) out.error = (r.stdout + r.stderr).split("\n").filter((l) => /error|failed/i.test(l)).slice(0, 5).join("\n");
@@ -272,7 +277,7 @@ async function runVariant(variant, n) {
       const r = await project.run(args, { sample: true });
       const figures = opFigures(name, r, emulator, n, minRequests, limited);
       result.ops.push(figures);
-      log(`${variant} N=${n} ${name}: ${figures.wallS}s, ${figures.requests} requests, ${figures.status429} × 429${figures.ok ? "" : " FAILED"}`);
+      log(`${variant} N=${n} ${name}: ${figures.wallS}s (first request at ${figures.firstRequestS}s, span ${figures.requestSpanS}s), ${figures.requests} requests, ${figures.status429} × 429${figures.ok ? "" : " FAILED"}`);
       return figures;
     };
 
