@@ -127,6 +127,13 @@ function kindSection(kind: ResourceKind, comments: Map<string, Map<string, strin
     "|---|---|",
     outputs,
     "",
+    ...(kind.volatile?.length
+      ? [
+          `Live status (${kind.volatile.map((f) => `\`${f}\``).join(", ")}${kind.type === "Charger" ? ", connector `status`" : ""}) changes without any`,
+          `configuration change, so it is not kept in the state (refresh reports configuration drift only); read it with \`get${kind.type}\`.`,
+          "",
+        ]
+      : []),
   ].join("\n");
 }
 

@@ -11,11 +11,16 @@ export function inputFields(kind: ResourceKind): string[] {
   return Object.keys(shapeOf(kind.inputSchema));
 }
 
+/** Server fields kept in the state: all but the volatile ones. */
+export function serverFields(kind: ResourceKind): string[] {
+  return Object.keys(shapeOf(kind.serverSchema)).filter((f) => !kind.volatile?.includes(f));
+}
+
 /** Output property names of a kind: input fields (minus write-only), server fields, derived ones. */
 export function outputFields(kind: ResourceKind): string[] {
   const names = [
     ...inputFields(kind).filter((f) => !kind.writeOnly.includes(f)),
-    ...Object.keys(shapeOf(kind.serverSchema)),
+    ...serverFields(kind),
     ...kind.writeOnly.flatMap((f) => [`${f}Fingerprint`]),
     ...Object.keys(kind.derived ?? {}),
   ];

@@ -27,8 +27,14 @@ export interface ResourceKind {
   readonly endpoint: "locations" | "chargers" | "pricingPlans";
   /** What a program declares: validation, defaults and normalisation. */
   readonly inputSchema: z.ZodType;
-  /** Fields the server sets (listed as outputs). */
+  /** Fields the server sets (listed as outputs, except the volatile ones). */
   readonly serverSchema: z.ZodType;
+  /**
+   * Server fields that change with no configuration change (live status,
+   * heartbeats, counts). Kept out of the state, so that `pulumi refresh` and
+   * drift checks report configuration drift only; lookups return them.
+   */
+  readonly volatile?: readonly string[];
   /** Input fields whose change replaces the object (the API refuses to change them). */
   readonly replaceOnChanges: readonly string[];
   /** Secret input fields the API never returns; the state keeps a salted fingerprint as `<field>Fingerprint`. */

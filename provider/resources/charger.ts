@@ -62,4 +62,5 @@ export class Charger extends pulumi.CustomResource {
   }
 }
 
-export interface Charger extends OutputsOf<ChargerObject & ChargerExtraOutputs> {}
+/** Live status (`connectionStatus`, `lastHeartbeatAt`, connector `status`) is not state: read it with `getCharger`. */
+export interface Charger extends OutputsOf<Omit<ChargerObject, "connectionStatus" | "lastHeartbeatAt"> & ChargerExtraOutputs> {}

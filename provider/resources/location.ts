@@ -50,4 +50,5 @@ export class Location extends pulumi.CustomResource {
   }
 }
 
-export interface Location extends OutputsOf<LocationObject> {}
+/** `chargerCount` changes whenever a charger moves in or out: read it with `getLocation`. */
+export interface Location extends OutputsOf<Omit<LocationObject, "chargerCount">> {}

@@ -216,3 +216,19 @@ describe("delete conflicts", () => {
     expect(emu.state().chargers).toHaveLength(0);
   });
 });
+
+describe("live status", () => {
+  it("is kept out of the state: a session starting is not drift", async () => {
+    const locationId = await makeLocation();
+    const p = provider(chargerKind);
+    const inputs = checked(chargerKind, chargerArgs(locationId));
+    const { id, outs } = await p.create(inputs);
+    expect(outs).not.toHaveProperty("connectionStatus");
+    expect(outs).not.toHaveProperty("lastHeartbeatAt");
+    expect(JSON.stringify(outs)).not.toContain('"status"');
+    await raw("POST", "/v1/sessions/start", { connectorId: `${id}.1.1` });
+    const read = await p.read(id, outs);
+    expect(read.props).toEqual(outs);
+    expect(await p.diff(id, read.props!, inputs)).toMatchObject({ changes: false });
+  });
+});
