@@ -137,7 +137,7 @@ class Project {
       PULUMI_CONFIG_PASSPHRASE: "bench",
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      EOSVOLT_TOKEN: "",
+      EOSVOLT_TOKEN: TOKEN,
       EOSVOLT_NAIVE: "",
       ...this.extraEnv,
     };
@@ -184,11 +184,22 @@ class Project {
 
 // ---------------------------------------------------------------- emulator helpers
 async function api(emulator, method, path, body) {
-  const res = await fetch(`${emulator.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(`${emulator.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status === 429 && attempt < 10) {
+      await res.text();
+      await sleep(1000);
+      continue;
+    }
+    return answer(res, method, path);
+  }
+}
+
+async function answer(res, method, path) {
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
@@ -223,6 +234,8 @@ function stateFigures(text, n, locationId) {
     resourceBytes: Math.round(avg(compact)),
     userValueBytes: Math.round(avg(user)),
     overheadBytes: Math.round(avg(compact) - avg(user)),
+    // The same with the user's values not counted in the outputs either (the API echoes them there).
+    overheadExclEchoBytes: Math.round(avg(compact) - 2 * avg(user)),
     providerBytes: Math.round(avg(provider)),
     sample: chargers[0],
   };
@@ -266,17 +279,25 @@ async function runVariant(variant, n) {
       })
     ).data;
     await project.must(["stack", "init", "bench"]);
-    await project.must(["config", "set", "eosvolt:baseUrl", emulator.url]);
-    await project.must(["config", "set", "--secret", "eosvolt:token", TOKEN]);
-    await project.must(["config", "set", "eosvolt-bench:count", String(n)]);
-    await project.must(["config", "set", "eosvolt-bench:locationId", location.id]);
+    // Stack config written directly (one CLI start saved per key); the token comes from
+    // EOSVOLT_TOKEN (the provider's documented fallback), so it is not in the file.
+    const writeConfig = (maxPowerW) =>
+      writeFileSync(
+        join(project.dir, "Pulumi.bench.yaml"),
+        `config:\n  eosvolt:baseUrl: ${emulator.url}\n  eosvolt-bench:count: "${n}"\n  eosvolt-bench:locationId: ${location.id}\n  eosvolt-bench:maxPowerW: "${maxPowerW}"\n`,
+      );
+    writeConfig(22000);
 
+    let lastRequests = 1;
     const op = async (name, args, minRequests) => {
-      if (limited) await sleep(1100); // let the emulator's bucket refill: every command starts from the same place
+      // Let the emulator's bucket refill after the previous command, so every command starts
+      // from a full bucket as a fresh `pulumi up` would.
+      if (limited && lastRequests > 0) await sleep(Math.min(1000, (lastRequests / RATE) * 1000) + 50);
       emulator.clearRequests();
       const r = await project.run(args, { sample: true });
       const figures = opFigures(name, r, emulator, n, minRequests, limited);
       result.ops.push(figures);
+      lastRequests = figures.requests;
       log(`${variant} N=${n} ${name}: ${figures.wallS}s (first request at ${figures.firstRequestS}s, span ${figures.requestSpanS}s), ${figures.requests} requests, ${figures.status429} × 429${figures.ok ? "" : " FAILED"}`);
       return figures;
     };
@@ -303,6 +324,7 @@ async function runVariant(variant, n) {
         await api(emulator, "PATCH", `/v1/chargers/${encodeURIComponent(id)}`, { name: newName });
         changed.set(id, newName);
       }
+      lastRequests += changed.size + ids.length / 100;
       const figures = await op(name, args, Math.ceil(n / 100));
       const state = JSON.parse((await project.must(["stack", "export"])).stdout).deployment.resources ?? [];
       const byId = new Map(state.filter((r) => String(r.type).endsWith(":Charger")).map((r) => [r.id, r]));
@@ -318,7 +340,7 @@ async function runVariant(variant, n) {
     await op("create", ["up", "--yes", "--skip-preview"], n);
     result.state = stateFigures(project.checkpoint(), n, location.id);
     await op("noop", ["up", "--yes", "--skip-preview"], 0);
-    await project.must(["config", "set", "eosvolt-bench:maxPowerW", "11000"]);
+    writeConfig(11000);
     await op("update", ["up", "--yes", "--skip-preview"], n);
     await driftAndRefresh("refresh", ["refresh", "--yes", "--skip-preview"], 1);
     if (variant === "ours") await driftAndRefresh("refresh32", ["refresh", "--yes", "--skip-preview", "--parallel", "32"], 2);
@@ -476,12 +498,12 @@ function table(results, cold) {
   lines.push("|" + widths.map((w, i) => (i < 2 ? ":" + "-".repeat(w + 1) : "-".repeat(w + 1) + ":")).join("|") + "|");
   for (const r of rows.slice(1)) lines.push(fmt(r));
   lines.push("");
-  const st = ["| N | state B/res (file) | resource B | user values B | overhead B | __provider B | naive overhead B | floor overhead B |", "|---:|---:|---:|---:|---:|---:|---:|---:|"];
+  const st = ["| N | state B/res (file) | resource B | user values B | overhead B | overhead excl. echo B | __provider B |", "|---:|---:|---:|---:|---:|---:|---:|"];
   for (const n of SIZES) {
     const g = (v) => results.find((r) => r.variant === v && r.n === n)?.state;
     const o = g("ours");
     if (!o) continue;
-    st.push(`| ${n} | ${o.fileBytesPerResource} | ${o.resourceBytes} | ${o.userValueBytes} | ${o.overheadBytes} | ${o.providerBytes} | ${g("naive")?.overheadBytes ?? "-"} | ${g("floor")?.overheadBytes ?? "-"} |`);
+    st.push(`| ${n} | ${o.fileBytesPerResource} | ${o.resourceBytes} | ${o.userValueBytes} | ${o.overheadBytes} | ${o.overheadExclEchoBytes} | ${o.providerBytes} |`);
   }
   lines.push(...st, "");
   if (cold) {
@@ -511,7 +533,7 @@ function goals(results, cold) {
   if (refresh) {
     g.push({ goal: `refresh of ${big} at default parallelism: ≤ 0.1 req/resource, every drift reported`, value: `${refresh.requestsPerResource} req/res, drift ${refresh.driftReported}/${refresh.drifted}`, met: refresh.ok && refresh.requestsPerResource <= 0.1 && refresh.driftReported === refresh.drifted });
   }
-  if (states.length) g.push({ goal: "state ≤ 1536 B per resource beyond the user's field values", value: `${Math.max(...states)} B`, met: Math.max(...states) <= 1536 });
+  if (states.length) g.push({ goal: "state ≤ 1536 B per resource beyond the user's field values", value: `${Math.max(...states)} B (${Math.max(...results.filter((r) => r.variant === "ours" && r.state).map((r) => r.state.overheadExclEchoBytes))} B not counting the API's echo of the user's values in the outputs)`, met: Math.max(...states) <= 1536 });
   if (cold) g.push({ goal: "provider cold start < 300 ms", value: `${cold.totalMs} ms (this package: ${cold.ownRequireMs + cold.ownFirstCheckMs} ms)`, met: cold.totalMs < 300 });
   return g;
 }

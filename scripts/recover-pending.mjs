@@ -7,10 +7,10 @@
  * reached the API, then `pulumi refresh --yes` reads the imported objects. Run it in
  * the program's folder before the next `pulumi up`; with no pending create it does
  * nothing. (`pulumi refresh --import-pending-creates URN ID` would be the built-in
- * way, but the engine then reads the object without the dynamic provider's
- * `__provider` and drops it: verified with CLI v3.248.0.)
+ * way, but with dynamic providers and CLI v3.248.0 the pending create is dropped
+ * instead of imported, as observed.)
  *
- *   node node_modules/pulumi-eosvolt/scripts/recover-pending.mjs [--stack NAME] [--dry-run]
+ *   npx eosvolt-recover-pending [--stack NAME] [--dry-run]
  *
  * A match is an object of the same kind that no resource of the stack manages and
  * whose every readable field equals the pending create's inputs (chargers: found by

@@ -10,7 +10,9 @@ export const REDACTED = "[REDACTED]";
 /** Removes secrets from text. */
 export type Redactor = (text: string) => string;
 
-const BEARER = /\b(Bearer|Basic|Token)\s+[^\s"',;]+/gi;
+// After "Token" only a word that looks like a credential (a digit or one of `-_.=/+~`, or 20+
+// characters): "Token lacks scope 'pricing:write'." is the API's 403 message, not a secret.
+const BEARER = /\b(Bearer|Basic|Token(?=\s+[^\s"',;]*(?:[0-9_\-.=/+~]|[^\s"',;]{20})))\s+[^\s"',;]+/gi;
 const AUTH_HEADER = /(authorization["']?\s*[:=]\s*["']?)(?!(?:Bearer |Basic |Token )?\[REDACTED\])((?:Bearer|Basic|Token) )?[^"'\r\n,}]+/gi;
 const QUERY_SECRET = /([?&](?:access_token|token|api_key|apikey|client_secret)=)[^&#\s"']+/gi;
 

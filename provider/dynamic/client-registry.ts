@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { EosvoltClient, ReadBatchingOptions } from "../client";
+import { EosvoltClient, type ReadBatchingOptions } from "../client";
 import { type ConfigGetter, resolveConfig } from "../config";
 import type { ApiAccess } from "./kind";
 
@@ -7,10 +7,6 @@ import type { ApiAccess } from "./kind";
  * One client per provider process, shared by every resource it serves (the
  * engine runs one dynamic-provider process for all of them), so that they share
  * one connection pool and one rate limiter.
- *
- * The client module (and with it undici) is loaded on the first API call, not
- * when the provider process starts: `check` and `diff` never need it, and the
- * engine's first call to a fresh provider is a `check`.
  *
  * `eosvolt:naive` (stack config) or `EOSVOLT_NAIVE=1` turns the client into the
  * naive baseline of `npm run bench`: no rate limiter (every call sent at once,
@@ -34,9 +30,7 @@ export function sharedClient(get: ConfigGetter, env: NodeJS.ProcessEnv = process
   const key = [config.environment, config.baseUrl ?? "", createHash("sha256").update(config.token).digest("hex"), naive ? "naive" : ""].join("\n");
   let client = clients.get(key);
   if (!client) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { EosvoltClient: Client } = require("../client") as typeof import("../client");
-    client = new Client({
+    client = new EosvoltClient({
       token: config.token,
       environment: config.environment,
       baseUrl: config.baseUrl,

@@ -5,7 +5,8 @@ import { checkInputs } from "./check";
 import { apiAccess, sharedClient } from "./client-registry";
 import { changedFields, diffInputs, patchBody } from "./diff";
 import { explainError, isConflict, isNotFound } from "./errors";
-import { PROVIDER_FIELDS, inputFields, inputsFromObject } from "./fields";
+import { PROVIDER_FIELDS, inputFields, inputsFromObject, serverFields } from "./fields";
+import { project } from "./project";
 import type { ApiAccess, ApiObject, ResourceKind } from "./kind";
 import { fingerprint, matchesFingerprint } from "./secrets";
 import { withoutUndefined } from "./values";
@@ -112,11 +113,14 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
     return body;
   }
 
-  /** Outputs: the API object, derived fields, and fingerprints of write-only secrets. */
+  /**
+   * Outputs: the object's configuration (as the API holds it), its server fields
+   * except the volatile ones, derived fields, and fingerprints of write-only secrets.
+   */
   private outputs(object: ApiObject, inputs: Props): Props {
-    const outs: Props = { ...object };
+    const outs: Props = { ...(project(this.kind.inputSchema, object) as Props) };
+    for (const field of serverFields(this.kind)) if (object[field] !== undefined) outs[field] = object[field];
     for (const field of this.kind.writeOnly) {
-      delete outs[field];
       const secret = inputs[field];
       const previous = inputs[`${field}Fingerprint`];
       if (typeof secret === "string") {
@@ -189,13 +193,12 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
 
   /**
    * A create refused as a duplicate of its natural key (`409 duplicate_ocpp_identity`).
-   * Two ways this is our own object: the answer to our POST was lost and its retry
-   * was refused (an API that does not honour idempotency keys), or an earlier
-   * `pulumi up` was killed after the POST and before the state recorded it (the next
-   * run creates again). When the object that exists is exactly what was sent (every
-   * readable field, references included), it is taken over; a write-only secret is
-   * sent again unless this very call sent it, so that the state's fingerprint is true.
-   * Otherwise the error says what exists, what differs and how to adopt it.
+   * When this call retried (its first answer was lost and the API did not honour the
+   * idempotency key) and the object that exists is exactly what was sent, it is ours:
+   * take it. A 409 on the first attempt proves nothing (someone may have made that
+   * object): the error says what exists, what differs, and how to adopt it; after an
+   * interrupted `pulumi up` the pending create in the state is the proof, which
+   * `eosvolt-recover-pending` uses.
    */
   private async recoverLostCreate(error: unknown, inputs: Props): Promise<pulumi.dynamic.CreateResult | undefined> {
     const { kind } = this;
@@ -206,21 +209,16 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
     if (!existing) return undefined;
     const retried = ((error as { retries?: number }).retries ?? 0) > 0;
     const differing = changedFields(kind, inputs, existing).filter((f) => !kind.writeOnly.includes(f));
-    if (differing.length === 0) {
-      const secrets = kind.writeOnly.filter((f) => inputs[f] !== undefined);
-      if (retried || secrets.length === 0) return { id: existing.id, outs: this.outputs(existing, inputs) };
-      try {
-        const updated = await this.endpoint().update(existing.id, patchBody(kind, secrets, inputs));
-        return { id: updated.id, outs: this.outputs(updated, inputs) };
-      } catch (patchError) {
-        throw explainError(patchError, `taking over ${kind.noun} ${existing.id} (it already existed with the same fields)`);
-      }
-    }
+    if (retried && differing.length === 0) return { id: existing.id, outs: this.outputs(existing, inputs) };
+    const what =
+      differing.length > 0
+        ? `and differs from the program in ${differing.join(", ")}`
+        : "with the same fields (if an interrupted `pulumi up` created it, run `npx eosvolt-recover-pending` before the next `up`; see SECURITY.md)";
     throw new Error(
       `creating ${kind.noun}: a ${kind.noun} with ${kind.naturalKey} "${existing[kind.naturalKey]}" already exists ` +
-        `(id ${existing.id}${existing.locationId ? `, at location ${existing.locationId}` : ""}) and differs from the program in ` +
-        `${differing.join(", ")}. To manage it with this program, add \`adoptId: "${existing.id}"\` (or \`adoptExisting: true\`) ` +
-        `to its arguments (adopting sets ${differing.join(", ")} to the program's values); ` +
+        `(id ${existing.id}${existing.locationId ? `, at location ${existing.locationId}` : ""}) ${what}. ` +
+        `To manage it with this program, add \`adoptId: "${existing.id}"\` (or \`adoptExisting: true\`) to its arguments` +
+        `${differing.length > 0 ? ` (adopting sets ${differing.join(", ")} to the program's values)` : ""}; ` +
         `or choose another ${kind.naturalKey}. (API code ${code})`,
     );
   }

@@ -48,9 +48,9 @@ describe("rate limiter (virtual clock)", () => {
     limiter.observe(201, h(20, 3));
     await p;
     for (let i = 0; i < 4; i++) await limiter.acquire();
-    // remaining 3 - 1 margin = 2 tokens: second + 1 more free, then spacing of 1000/(0.9·20) ≈ 56 ms
-    expect(sleeps).toEqual([56, 111, 167]);
-    expect(limiter.stats()).toMatchObject({ enabled: true, requestsPerSecond: 18 });
+    // remaining 3 - 1 margin = 2 tokens: second + 1 more free, then spacing of 1000/(0.95·20) ≈ 53 ms
+    expect(sleeps).toEqual([53, 105, 158]);
+    expect(limiter.stats()).toMatchObject({ enabled: true, requestsPerSecond: 19 });
   });
 
   it("a 429 pauses everyone until Retry-After", async () => {

@@ -65,7 +65,7 @@ describe("an interrupted pulumi up, through the real Pulumi CLI", { timeout: 240
     }
   });
 
-  it("chargers: the next plain pulumi up takes over the committed chargers by ocppIdentity (409), secrets sent again; refresh --clear-pending-creates", async () => {
+  it("chargers: a plain next up refuses (409, says what exists and what to run); recover-pending imports them; the key is sent again", async () => {
     const { project, emulator, dispose } = await openProgram(SUBSET);
     try {
       await initSubset(project, 1, { authorizationKey: KEY });
@@ -73,22 +73,31 @@ describe("an interrupted pulumi up, through the real Pulumi CLI", { timeout: 240
       const pending = await killedUp(project, emulator, 4);
       expect(pending.length).toBeGreaterThanOrEqual(4);
       expect(pending.every((p) => p.resource.type === "pulumi-nodejs:dynamic/eosvolt:Charger")).toBe(true);
-      const committed = emulator.state().chargers.length;
-      expect(committed).toBeGreaterThanOrEqual(4);
+      const committed = emulator.state().chargers;
+      expect(committed.length).toBeGreaterThanOrEqual(4);
 
       await project.expect(["cancel", "--yes"]);
+      // The pipeline runs `up` as usual: the engine warns, creates again, the API refuses each duplicate.
+      const plain = await project.run(["up", "--yes"]);
+      expect(plain.code).not.toBe(0);
+      expect(plain.stdout).toContain("pending operations from previous deployment");
+      const c = committed[0];
+      expect(plain.stdout + plain.stderr).toContain(
+        `a charger with ocppIdentity "${c.ocppIdentity}" already exists (id ${c.id}, at location ${c.locationId}) with the same fields ` +
+          "(if an interrupted `pulumi up` created it, run `npx eosvolt-recover-pending` before the next `up`",
+      );
+      expect(emulator.state().chargers).toHaveLength(6); // the uncommitted ones were created, nothing twice
+
+      const recovered = await recoverPending(project);
+      expect(recovered.code, recovered.output).toBe(0);
+      expect(recovered.output.match(/Charger::\S+ was created as \d+; importing it/g)).toHaveLength(committed.length);
       emulator.clearRequests();
-      const up = await project.expect(["up", "--yes"]); // drops the pending creates with a warning, creates again
-      expect(up.stdout).toContain("pending operations from previous deployment");
-      const conflicts = emulator.requests().filter((r) => r.method === "POST" && r.status === 409);
-      expect(conflicts).toHaveLength(committed);
-      // Each taken-over charger got its authorizationKey again (PATCH), so the state's fingerprint is true.
-      expect(emulator.requests().filter((r) => r.method === "PATCH")).toHaveLength(committed);
-      // The engine keeps the dropped creates as pending operations until a refresh clears them.
-      await project.expect(["refresh", "--yes", "--clear-pending-creates"]);
+      await project.expect(["up", "--yes"]);
+      // The imported chargers get their authorizationKey again (the state cannot know it was set), nothing else.
+      expect(emulator.requests().filter((r) => r.method !== "GET").map((r) => r.method)).toEqual(committed.map(() => "PATCH"));
       const report = await checkAccount(project, emulator, declaredSubset(1));
       expect(report.problems).toEqual([]);
-      expect(emulator.state().chargers.every((c: { authorizationKeySet: boolean }) => c.authorizationKeySet)).toBe(true);
+      expect(emulator.state().chargers.every((ch: { authorizationKeySet: boolean }) => ch.authorizationKeySet)).toBe(true);
       expect(await plannedChanges(project)).toEqual([]);
     } finally {
       await dispose();

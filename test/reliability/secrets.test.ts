@@ -90,13 +90,14 @@ describe("secrets never leak, through the real Pulumi CLI", { timeout: 300_000 }
       await t.run(project, ["up", "--yes"]);
       const hq = emulator.state().locations[0];
       project.edit("index.ts", '["HQ-AC-01", "HQ-AC-02"]', '["HQ-AC-01", "HQ-AC-02", "HQ-AC-03"]');
-      await api(emulator, "POST", "/v1/chargers", {
+      const theirs = await api(emulator, "POST", "/v1/chargers", {
         locationId: hq.id, ocppIdentity: "HQ-AC-03", ocppVersion: "OCPP16", maxPowerW: 7400, authorizationKey: "someone-elses-key-123",
         evses: [{ evseId: 1, connectors: [{ connectorId: 1, standard: "IEC_62196_T2", format: "SOCKET", powerType: "AC_1_PHASE", maxVoltage: 230, maxAmperage: 32 }] }],
       });
       const conflict = await t.run(project, ["up", "--yes"], "fail");
       expect(conflict.stdout + conflict.stderr).toMatch(/a charger with ocppIdentity "HQ-AC-03" already exists \(id \d+, at location loc_\w+\) and differs from the program in/);
       await t.state(project);
+      await api(emulator, "DELETE", `/v1/chargers/${theirs.id}`);
       await t.run(project, ["destroy", "--yes"]);
       t.expectClean();
     } finally {

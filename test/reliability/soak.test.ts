@@ -15,7 +15,7 @@ import type { FaultConfig } from "../../emulator";
 import { checkAccount, declaredSubset, initSubset, openProgram, plannedChanges, SUBSET } from "./helpers";
 
 const LONG = process.env.EOSVOLT_SOAK === "long";
-const SEEDS = LONG ? (process.env.EOSVOLT_SOAK_SEEDS ?? "101,202").split(",").map(Number) : [20261125];
+const SEEDS = LONG ? (process.env.EOSVOLT_SOAK_SEEDS ?? "101,202,303").split(",").map(Number) : [20261125];
 const SITES = LONG ? 32 : 3;
 
 const faults = (seed: number): FaultConfig => ({
