@@ -5,7 +5,7 @@ import { checkInputs } from "./check";
 import { apiAccess, sharedClient } from "./client-registry";
 import { changedFields, diffInputs, patchBody } from "./diff";
 import { explainError, isConflict, isNotFound } from "./errors";
-import { PROVIDER_FIELDS, inputFields, inputsFromObject, serverFields } from "./fields";
+import { inputFields, inputsFromObject, serverFields } from "./fields";
 import { project } from "./project";
 import type { ApiAccess, ApiObject, ResourceKind } from "./kind";
 import { fingerprint, matchesFingerprint } from "./secrets";
@@ -79,15 +79,15 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
     }
     if (!object) return { id: "", props: {} };
     const outs = this.outputs(object, props);
-    return { id: object.id, props: outs, inputs: withoutUndefined({ ...inputsFromObject(this.kind, object), ...this.carriedInputs(props) }) };
+    return { id: object.id, props: outs, inputs: withoutUndefined(inputsFromObject(this.kind, object)) };
   }
 
   async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
     const changed = changedFields(this.kind, news, olds);
-    if (changed.length === 0) return { outs: this.outputs(olds as ApiObject, news) };
+    if (changed.length === 0) return { outs: this.outputs(olds as ApiObject, news, olds) };
     try {
       const updated = await this.endpoint().update(id, patchBody(this.kind, changed, news));
-      return { outs: this.outputs(updated, news) };
+      return { outs: this.outputs(updated, news, olds) };
     } catch (error) {
       throw explainError(error, `updating ${this.kind.noun} ${id}`);
     }
@@ -117,12 +117,12 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
    * Outputs: the object's configuration (as the API holds it), its server fields
    * except the volatile ones, derived fields, and fingerprints of write-only secrets.
    */
-  private outputs(object: ApiObject, inputs: Props): Props {
+  private outputs(object: ApiObject, inputs: Props, previousOutputs: Props = inputs): Props {
     const outs: Props = { ...(project(this.kind.inputSchema, object) as Props) };
     for (const field of serverFields(this.kind)) if (object[field] !== undefined) outs[field] = object[field];
     for (const field of this.kind.writeOnly) {
       const secret = inputs[field];
-      const previous = inputs[`${field}Fingerprint`];
+      const previous = previousOutputs[`${field}Fingerprint`];
       if (typeof secret === "string") {
         outs[`${field}Fingerprint`] = matchesFingerprint(secret, previous) ? previous : fingerprint(secret);
       } else if (typeof previous === "string" && object[`${field}Set`] !== false) {
@@ -135,13 +135,6 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
     return withoutUndefined(outs);
   }
 
-  /** Inputs that only the program knows (not the API): kept across a refresh. */
-  private carriedInputs(props: Props): Props {
-    const carried: Props = {};
-    for (const field of PROVIDER_FIELDS) if (props[field] !== undefined) carried[field] = props[field];
-    return carried;
-  }
-
   private async findToAdopt(inputs: Props): Promise<ApiObject | undefined> {
     const { kind } = this;
     if (typeof inputs.adoptId === "string") {
@@ -151,7 +144,7 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
         if (isNotFound(error)) {
           throw new Error(
             `adoptId "${inputs.adoptId}": no ${kind.noun} with this id exists in the account ` +
-              `(GET ${kind.endpoint} answered 404). Check the id, or remove adoptId to create a new ${kind.noun}.`,
+              `(the API answered 404 not_found). Check the id, or remove adoptId to create a new ${kind.noun}.`,
           );
         }
         throw explainError(error, `adopting ${kind.noun} ${inputs.adoptId}`);

@@ -232,3 +232,25 @@ describe("live status", () => {
     expect(await p.diff(id, read.props!, inputs)).toMatchObject({ changes: false });
   });
 });
+
+describe("authorizationKey", () => {
+  it("is sent, never stored; its fingerprint stays stable across updates and changes with the key", async () => {
+    const locationId = await makeLocation();
+    const p = provider(chargerKind);
+    const key = "charger-secret-key-0001";
+    const inputs = checked(chargerKind, { ...chargerArgs(locationId), authorizationKey: key });
+    const { id, outs } = await p.create(inputs);
+    expect(JSON.stringify(outs)).not.toContain(key);
+    expect(outs).toMatchObject({ authorizationKeySet: true, authorizationKeyFingerprint: expect.stringMatching(/^v1:/) });
+    const edited = checked(chargerKind, { ...chargerArgs(locationId), maxPowerW: 7400, authorizationKey: key });
+    const updated = await p.update(id, outs, edited);
+    expect(patches.map((x) => Object.keys(x.body))).toEqual([["maxPowerW"]]);
+    expect(updated.outs!.authorizationKeyFingerprint).toBe(outs.authorizationKeyFingerprint);
+    const rotated = checked(chargerKind, { ...chargerArgs(locationId), maxPowerW: 7400, authorizationKey: `${key}-new` });
+    expect(await p.diff(id, updated.outs!, rotated)).toMatchObject({ changes: true, replaces: [] });
+    const after = await p.update(id, updated.outs!, rotated);
+    expect(patches[1].body).toEqual({ authorizationKey: `${key}-new` });
+    expect(after.outs!.authorizationKeyFingerprint).not.toBe(outs.authorizationKeyFingerprint);
+    expect(await p.diff(id, after.outs!, rotated)).toMatchObject({ changes: false });
+  });
+});
