@@ -22,17 +22,17 @@ export type GetPricingPlanResult = PricingPlan;
 
 /** Reads a location by id; fails when it does not exist. */
 export async function getLocation(args: { id: string }): Promise<GetLocationResult> {
-  return (await client().locations.get(args.id)) as GetLocationResult;
+  return (await (await client()).locations.get(args.id)) as GetLocationResult;
 }
 
 /** Reads a charger by id; fails when it does not exist. */
 export async function getCharger(args: { id: string }): Promise<GetChargerResult> {
-  return (await client().chargers.get(args.id)) as GetChargerResult;
+  return (await (await client()).chargers.get(args.id)) as GetChargerResult;
 }
 
 /** Reads a pricing plan by id; fails when it does not exist. */
 export async function getPricingPlan(args: { id: string }): Promise<GetPricingPlanResult> {
-  return (await client().pricingPlans.get(args.id)) as GetPricingPlanResult;
+  return (await (await client()).pricingPlans.get(args.id)) as GetPricingPlanResult;
 }
 
 /** Filters of {@link listChargers}. */
@@ -50,7 +50,7 @@ export interface ListChargersArgs {
 /** Every charger matching the filters, all pages read. */
 export async function listChargers(args: ListChargersArgs = {}): Promise<GetChargerResult[]> {
   const chargers: GetChargerResult[] = [];
-  for await (const charger of client().chargers.list({ ...args })) chargers.push(charger as GetChargerResult);
+  for await (const charger of (await client()).chargers.list({ ...args })) chargers.push(charger as GetChargerResult);
   return chargers;
 }
 

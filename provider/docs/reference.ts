@@ -129,8 +129,8 @@ function kindSection(kind: ResourceKind, comments: Map<string, Map<string, strin
     "",
     ...(kind.volatile?.length
       ? [
-          `Live status (${kind.volatile.map((f) => `\`${f}\``).join(", ")}${kind.type === "Charger" ? ", connector `status`" : ""}) changes without any`,
-          `configuration change, so it is not kept in the state (refresh reports configuration drift only); read it with \`get${kind.type}\`.`,
+          `Not kept in the state: ${kind.volatile.map((f) => `\`${f}\``).join(", ")}${kind.type === "Charger" ? ", connector `status`" : ""}. Live status changes`,
+          `without any configuration change (refresh reports configuration drift only) and state bytes are engine time; read them with \`get${kind.type}\`.`,
           "",
         ]
       : []),

@@ -1,19 +1,20 @@
 import { createHash } from "node:crypto";
-import { EosvoltClient, type ReadBatchingOptions } from "../client";
+import type { EosvoltClient, ReadBatchingOptions } from "../client";
 import { type ConfigGetter, resolveConfig } from "../config";
 import type { ApiAccess } from "./kind";
 
 /**
  * One client per provider process, shared by every resource it serves (the
  * engine runs one dynamic-provider process for all of them), so that they share
- * one connection pool and one rate limiter.
+ * one connection pool and one rate limiter. The client module (undici) loads on
+ * the first API call: `check` and `diff`, the engine's first calls, never need it.
  *
  * `eosvolt:naive` (stack config) or `EOSVOLT_NAIVE=1` turns the client into the
  * naive baseline of `npm run bench`: no rate limiter (every call sent at once,
  * 429s retried after `Retry-After`) and no batched reads (one `GET` per read).
  * For measurements only.
  */
-const clients = new Map<string, EosvoltClient>();
+const clients = new Map<string, Promise<EosvoltClient>>();
 
 /** Read batching of the naive baseline: each read is its own plain `GET`, nothing cached. */
 export const NAIVE_READS: ReadBatchingOptions = { maxBatch: 1, scanTrigger: false, ttlMs: 0 };
@@ -24,18 +25,21 @@ export function naiveMode(get: ConfigGetter, env: NodeJS.ProcessEnv = process.en
   return value === "1" || value === "true";
 }
 
-export function sharedClient(get: ConfigGetter, env: NodeJS.ProcessEnv = process.env): EosvoltClient {
+export function sharedClient(get: ConfigGetter, env: NodeJS.ProcessEnv = process.env): Promise<EosvoltClient> {
   const config = resolveConfig(get, env);
   const naive = naiveMode(get, env);
   const key = [config.environment, config.baseUrl ?? "", createHash("sha256").update(config.token).digest("hex"), naive ? "naive" : ""].join("\n");
   let client = clients.get(key);
   if (!client) {
-    client = new EosvoltClient({
-      token: config.token,
-      environment: config.environment,
-      baseUrl: config.baseUrl,
-      ...(naive ? { rateLimit: false as const, readBatching: NAIVE_READS } : {}),
-    });
+    client = import("../client").then(
+      ({ EosvoltClient }) =>
+        new EosvoltClient({
+          token: config.token,
+          environment: config.environment,
+          baseUrl: config.baseUrl,
+          ...(naive ? { rateLimit: false as const, readBatching: NAIVE_READS } : {}),
+        }),
+    );
     clients.set(key, client);
   }
   return client;

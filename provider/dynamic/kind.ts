@@ -30,9 +30,10 @@ export interface ResourceKind {
   /** Fields the server sets (listed as outputs, except the volatile ones). */
   readonly serverSchema: z.ZodType;
   /**
-   * Server fields that change with no configuration change (live status,
-   * heartbeats, counts). Kept out of the state, so that `pulumi refresh` and
-   * drift checks report configuration drift only; lookups return them.
+   * Server fields kept out of the state: live status, heartbeats and counts
+   * change with no configuration change (so `pulumi refresh` and drift checks
+   * report configuration drift only), and bookkeeping timestamps cost state
+   * bytes, which are engine time. Lookups return them.
    */
   readonly volatile?: readonly string[];
   /** Input fields whose change replaces the object (the API refuses to change them). */

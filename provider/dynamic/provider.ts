@@ -38,12 +38,12 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
     return this;
   }
 
-  private api(): ApiAccess {
-    return this.apiOverride ?? apiAccess(sharedClient(this.getConfig));
+  private async api(): Promise<ApiAccess> {
+    return this.apiOverride ?? apiAccess(await sharedClient(this.getConfig));
   }
 
-  private endpoint() {
-    return this.api()[this.kind.endpoint];
+  private async endpoint() {
+    return (await this.api())[this.kind.endpoint];
   }
 
   async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
@@ -61,7 +61,7 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
     if (adopted) return this.adopt(adopted, inputs);
     const body = this.body(inputs);
     try {
-      const created = await this.endpoint().create(body, { idempotencyKey: randomUUID() });
+      const created = await (await this.endpoint()).create(body, { idempotencyKey: randomUUID() });
       return { id: created.id, outs: this.outputs(created, inputs) };
     } catch (error) {
       const recovered = await this.recoverLostCreate(error, inputs);
@@ -73,7 +73,7 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
   async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
     let object: ApiObject | undefined;
     try {
-      object = await this.endpoint().read(id);
+      object = await (await this.endpoint()).read(id);
     } catch (error) {
       throw explainError(error, `reading ${this.kind.noun} ${id}`);
     }
@@ -86,7 +86,7 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
     const changed = changedFields(this.kind, news, olds);
     if (changed.length === 0) return { outs: this.outputs(olds as ApiObject, news, olds) };
     try {
-      const updated = await this.endpoint().update(id, patchBody(this.kind, changed, news));
+      const updated = await (await this.endpoint()).update(id, patchBody(this.kind, changed, news));
       return { outs: this.outputs(updated, news, olds) };
     } catch (error) {
       throw explainError(error, `updating ${this.kind.noun} ${id}`);
@@ -95,11 +95,11 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
 
   async delete(id: string): Promise<void> {
     try {
-      await this.endpoint().delete(id);
+      await (await this.endpoint()).delete(id);
     } catch (error) {
       if (isNotFound(error)) return;
       if (isConflict(error) && this.kind.describeUsers) {
-        const users = await this.kind.describeUsers(id, this.api()).catch(() => undefined);
+        const users = await this.kind.describeUsers(id, await this.api()).catch(() => undefined);
         throw explainError(error, `deleting ${this.kind.noun} ${id}`, users);
       }
       throw explainError(error, `deleting ${this.kind.noun} ${id}`);
@@ -139,7 +139,7 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
     const { kind } = this;
     if (typeof inputs.adoptId === "string") {
       try {
-        return await this.endpoint().get(inputs.adoptId);
+        return await (await this.endpoint()).get(inputs.adoptId);
       } catch (error) {
         if (isNotFound(error)) {
           throw new Error(
@@ -159,7 +159,7 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
   private async findByNaturalKey(value: unknown): Promise<ApiObject | undefined> {
     const key = this.kind.naturalKey;
     if (!key || typeof value !== "string") return undefined;
-    for await (const object of this.endpoint().list({ [key]: value, limit: 1 })) {
+    for await (const object of (await this.endpoint()).list({ [key]: value, limit: 1 })) {
       if (String(object[key]).toUpperCase() === value.toUpperCase()) return object;
     }
     return undefined;
@@ -177,7 +177,7 @@ export class GenericProvider implements pulumi.dynamic.ResourceProvider {
     }
     if (changed.length === 0) return { id: existing.id, outs: this.outputs(existing, inputs) };
     try {
-      const updated = await this.endpoint().update(existing.id, patchBody(this.kind, changed, inputs));
+      const updated = await (await this.endpoint()).update(existing.id, patchBody(this.kind, changed, inputs));
       return { id: updated.id, outs: this.outputs(updated, inputs) };
     } catch (error) {
       throw explainError(error, `adopting ${this.kind.noun} ${existing.id}`);

@@ -6,5 +6,5 @@ import type { KindName } from "../kinds";
  * only names the package and the kind and forwards to `dynamic/handlers.ts`.
  */
 export function providerShim(kind: KindName): string {
-  return `exports.handler=function(){return require("pulumi-eosvolt/dynamic").${kind}};`;
+  return `exports.handler=()=>require("pulumi-eosvolt/dynamic").${kind}`;
 }

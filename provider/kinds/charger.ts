@@ -9,7 +9,7 @@ export const chargerKind: ResourceKind = {
   serverSchema: ChargerServerSchema,
   replaceOnChanges: ["ocppIdentity"],
   writeOnly: ["authorizationKey"],
-  volatile: ["connectionStatus", "lastHeartbeatAt"],
+  volatile: ["createdAt", "updatedAt", "connectionStatus", "lastHeartbeatAt"],
   naturalKey: "ocppIdentity",
   derived: { connectorRefs: (object) => connectorRefs(object as unknown as Charger) },
   async describeUsers(id, api) {

@@ -9,7 +9,7 @@ export const locationKind: ResourceKind = {
   serverSchema: LocationServerSchema,
   replaceOnChanges: [],
   writeOnly: [],
-  volatile: ["chargerCount"],
+  volatile: ["createdAt", "updatedAt", "chargerCount"],
   async describeUsers(id, api) {
     const names: string[] = [];
     for await (const charger of api.chargers.list({ locationId: id, limit: 100 })) {

@@ -9,4 +9,5 @@ export const pricingPlanKind: ResourceKind = {
   serverSchema: PricingPlanServerSchema,
   replaceOnChanges: ["currency"],
   writeOnly: [],
+  volatile: ["createdAt", "updatedAt"],
 };

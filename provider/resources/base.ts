@@ -24,9 +24,7 @@ export function registration(kind: KindName, args: object): pulumi.Inputs {
   return props;
 }
 
-/** Options every EOSVOLT resource gets: write-only inputs are secret in state. */
-export function registrationOptions(kind: KindName, opts?: pulumi.CustomResourceOptions): pulumi.CustomResourceOptions {
-  const secrets = kinds[kind].writeOnly;
-  if (secrets.length === 0) return opts ?? {};
-  return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secrets] };
+/** Options every EOSVOLT resource gets (write-only inputs are already secrets, see `registration`). */
+export function registrationOptions(_kind: KindName, opts?: pulumi.CustomResourceOptions): pulumi.CustomResourceOptions {
+  return opts ?? {};
 }

@@ -62,5 +62,6 @@ export class Charger extends pulumi.CustomResource {
   }
 }
 
-/** Live status (`connectionStatus`, `lastHeartbeatAt`, connector `status`) is not state: read it with `getCharger`. */
-export interface Charger extends OutputsOf<Omit<ChargerObject, "connectionStatus" | "lastHeartbeatAt"> & ChargerExtraOutputs> {}
+/** Live status (`connectionStatus`, `lastHeartbeatAt`, connector `status`) and timestamps are not state: read them with `getCharger`. */
+export interface Charger
+  extends OutputsOf<Omit<ChargerObject, "connectionStatus" | "lastHeartbeatAt" | "createdAt" | "updatedAt"> & ChargerExtraOutputs> {}

@@ -50,5 +50,5 @@ export class Location extends pulumi.CustomResource {
   }
 }
 
-/** `chargerCount` changes whenever a charger moves in or out: read it with `getLocation`. */
-export interface Location extends OutputsOf<Omit<LocationObject, "chargerCount">> {}
+/** `chargerCount` (it changes whenever a charger moves in or out) and timestamps are not state: read them with `getLocation`. */
+export interface Location extends OutputsOf<Omit<LocationObject, "chargerCount" | "createdAt" | "updatedAt">> {}

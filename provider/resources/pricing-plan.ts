@@ -46,4 +46,5 @@ export class PricingPlan extends pulumi.CustomResource {
   }
 }
 
-export interface PricingPlan extends OutputsOf<PricingPlanObject> {}
+/** Timestamps are not state: read them with `getPricingPlan`. */
+export interface PricingPlan extends OutputsOf<Omit<PricingPlanObject, "createdAt" | "updatedAt">> {}

@@ -40,7 +40,7 @@ describe("resource classes", () => {
       "pulumi-nodejs:dynamic/eosvolt:Charger",
     ]);
     const shim = registered[2].inputs.__provider;
-    expect(shim).toBe('exports.handler=function(){return require("pulumi-eosvolt/dynamic").Charger};');
+    expect(shim).toBe('exports.handler=()=>require("pulumi-eosvolt/dynamic").Charger');
     expect(shim.length).toBeLessThan(100);
     expect(registered[1].inputs.pricingPlanId).toBe("standard-id");
     expect(eosvolt.Charger.isInstance(charger)).toBe(true);
