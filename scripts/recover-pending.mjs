@@ -35,8 +35,6 @@ const { inputsFromObject, normalizeFields } = require(join(dist, "dynamic", "fie
 const args = process.argv.slice(2);
 const stackArgs = args.includes("--stack") ? ["--stack", args[args.indexOf("--stack") + 1]] : [];
 const dryRun = args.includes("--dry-run");
-const ENDPOINT = { Location: "locations", Charger: "chargers", PricingPlan: "pricingPlans" };
-const FILTER = { Location: "name", Charger: "ocppIdentity", PricingPlan: "name" };
 
 function pulumi(...argv) {
   return execFileSync("pulumi", [...argv, ...stackArgs, "--non-interactive"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 256 << 20 });
@@ -81,9 +79,9 @@ for (const op of pending) {
   const want = { ...inputs };
   for (const field of kind.writeOnly) delete want[field];
   const expected = normalizeFields(kind, want);
-  const key = FILTER[kindName];
+  const key = kind.naturalKey ?? "name";
   let found;
-  for await (const object of client[ENDPOINT[kindName]].list({ [key]: inputs[key] })) {
+  for await (const object of client[kind.endpoint].list({ [key]: inputs[key] })) {
     if (managed.has(object.id)) continue;
     if (same(inputsFromObject(kind, object), expected)) {
       found = object;

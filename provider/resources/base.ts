@@ -24,7 +24,3 @@ export function registration(kind: KindName, args: object): pulumi.Inputs {
   return props;
 }
 
-/** Options every EOSVOLT resource gets (write-only inputs are already secrets, see `registration`). */
-export function registrationOptions(_kind: KindName, opts?: pulumi.CustomResourceOptions): pulumi.CustomResourceOptions {
-  return opts ?? {};
-}

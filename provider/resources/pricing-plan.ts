@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PricingPlan as PricingPlanObject, PricingPlanInput } from "../schemas/pricing-plan";
-import { registration, registrationOptions, typeToken } from "./base";
+import { registration, typeToken } from "./base";
 import type { AdoptArgs, ArgsOf, OutputsOf } from "./types";
 
 /** Arguments of a {@link PricingPlan}: the API's pricing-plan fields, each a `pulumi.Input`. */
@@ -42,7 +42,7 @@ export class PricingPlan extends pulumi.CustomResource {
    * @param opts Options for the resource.
    */
   constructor(name: string, args: PricingPlanArgs, opts?: pulumi.CustomResourceOptions) {
-    super(PricingPlan.__pulumiType, name, registration("PricingPlan", args), registrationOptions("PricingPlan", opts));
+    super(PricingPlan.__pulumiType, name, registration("PricingPlan", args), opts);
   }
 }
 
