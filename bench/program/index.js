@@ -1,7 +1,8 @@
 // The bench's program: `count` chargers (config `eosvolt-bench:count`) at an existing
 // location (`eosvolt-bench:locationId`), each with one EVSE and one Type 2 socket, the
-// way a fleet of AC chargers is declared. `eosvolt-bench:maxPowerW` is the one field
-// the bench changes for its update run.
+// way a fleet of AC chargers is declared. The bench's update run changes one field:
+// `eosvolt-bench:firstMaxPowerW` (the first charger's `maxPowerW`, one PATCH), or
+// with `--update all`, `eosvolt-bench:maxPowerW` (every charger's, N PATCHes).
 "use strict";
 const pulumi = require("@pulumi/pulumi");
 const eosvolt = require("pulumi-eosvolt");
@@ -10,6 +11,7 @@ const config = new pulumi.Config();
 const count = config.requireNumber("count");
 const locationId = config.require("locationId");
 const maxPowerW = config.getNumber("maxPowerW") ?? 22000;
+const firstMaxPowerW = config.getNumber("firstMaxPowerW") ?? maxPowerW;
 
 for (let i = 0; i < count; i++) {
   const n = String(i + 1).padStart(5, "0");
@@ -17,7 +19,7 @@ for (let i = 0; i < count; i++) {
     locationId,
     ocppIdentity: `BENCH-${n}`,
     ocppVersion: "OCPP201",
-    maxPowerW,
+    maxPowerW: i === 0 ? firstMaxPowerW : maxPowerW,
     evses: [{ evseId: 1, connectors: [{ connectorId: 1, standard: "IEC_62196_T2", format: "SOCKET", powerType: "AC_3_PHASE", maxVoltage: 400, maxAmperage: 32 }] }],
   });
 }

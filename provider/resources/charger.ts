@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Charger as ChargerObject, ChargerInput } from "../schemas/charger";
-import { registration, typeToken } from "./base";
+import { pausePromiseStacks, registration, typeToken } from "./base";
 import type { AdoptArgs, ArgsOf, OutputsOf } from "./types";
 
 /** Arguments of a {@link Charger}: the API's charger fields, each a `pulumi.Input`. */
@@ -58,7 +58,13 @@ export class Charger extends pulumi.CustomResource {
    * @param opts Options for the resource.
    */
   constructor(name: string, args: ChargerArgs, opts?: pulumi.CustomResourceOptions) {
-    super(Charger.__pulumiType, name, registration("Charger", args), opts);
+    const props = registration("Charger", args);
+    const resume = pausePromiseStacks();
+    try {
+      super(Charger.__pulumiType, name, props, opts);
+    } finally {
+      resume();
+    }
   }
 }
 

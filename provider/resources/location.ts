@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Location as LocationObject, LocationInput } from "../schemas/location";
-import { registration, typeToken } from "./base";
+import { pausePromiseStacks, registration, typeToken } from "./base";
 import type { AdoptArgs, ArgsOf, OutputsOf } from "./types";
 
 /** Arguments of a {@link Location}: the API's location fields, each a `pulumi.Input`. */
@@ -46,7 +46,13 @@ export class Location extends pulumi.CustomResource {
    * @param opts Options for the resource.
    */
   constructor(name: string, args: LocationArgs, opts?: pulumi.CustomResourceOptions) {
-    super(Location.__pulumiType, name, registration("Location", args), opts);
+    const props = registration("Location", args);
+    const resume = pausePromiseStacks();
+    try {
+      super(Location.__pulumiType, name, props, opts);
+    } finally {
+      resume();
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PricingPlan as PricingPlanObject, PricingPlanInput } from "../schemas/pricing-plan";
-import { registration, typeToken } from "./base";
+import { pausePromiseStacks, registration, typeToken } from "./base";
 import type { AdoptArgs, ArgsOf, OutputsOf } from "./types";
 
 /** Arguments of a {@link PricingPlan}: the API's pricing-plan fields, each a `pulumi.Input`. */
@@ -42,7 +42,13 @@ export class PricingPlan extends pulumi.CustomResource {
    * @param opts Options for the resource.
    */
   constructor(name: string, args: PricingPlanArgs, opts?: pulumi.CustomResourceOptions) {
-    super(PricingPlan.__pulumiType, name, registration("PricingPlan", args), opts);
+    const props = registration("PricingPlan", args);
+    const resume = pausePromiseStacks();
+    try {
+      super(PricingPlan.__pulumiType, name, props, opts);
+    } finally {
+      resume();
+    }
   }
 }
 

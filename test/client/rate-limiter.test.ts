@@ -45,12 +45,21 @@ describe("rate limiter (virtual clock)", () => {
     const p = limiter.acquire().then(() => (second = true));
     await Promise.resolve();
     expect(second).toBe(false); // waits for the probe's answer
-    limiter.observe(201, h(20, 3));
+    limiter.observe(201, h(20, 4));
     await p;
     for (let i = 0; i < 4; i++) await limiter.acquire();
-    // remaining 3 - 1 margin = 2 tokens: second + 1 more free, then spacing of 1000/(0.95·20) ≈ 53 ms
-    expect(sleeps).toEqual([53, 105, 158]);
-    expect(limiter.stats()).toMatchObject({ enabled: true, requestsPerSecond: 19 });
+    // remaining 4 - reserve 2 (10% of 20) = 2 tokens: second + 1 more free, then spacing of 1000/(0.99·20) ≈ 51 ms
+    expect(sleeps).toEqual([51, 101, 152]);
+    expect(limiter.stats()).toMatchObject({ enabled: true, requestsPerSecond: 19.8 });
+  });
+
+  it("leaves 10% of the server's bucket unspent, for requests that arrive bunched", async () => {
+    const { limiter, sleeps } = setup();
+    await limiter.acquire(); // the probe
+    limiter.observe(201, h(20, 19));
+    for (let i = 0; i < 18; i++) await limiter.acquire();
+    // 19 left - 2 kept = 17 start at once; the 18th waits one interval.
+    expect(sleeps).toEqual([51]);
   });
 
   it("a 429 pauses everyone until Retry-After", async () => {

@@ -162,6 +162,19 @@ export function engineScenarios(config: ScenarioConfig): void {
       for (const secret of Object.values(config.secrets ?? {})) expect(text).not.toContain(secret);
     });
 
+    it("each resource's state still names the program line that declared it", async () => {
+      const { resources } = await project.exportState();
+      const ours = resources.filter((r) => String(r.type).includes("dynamic/eosvolt:"));
+      expect(ours.length).toBeGreaterThan(0);
+      for (const r of ours) {
+        // The SDK's sourcePosition is the first frame it can parse, so it is absent for resources
+        // declared in an anonymous callback; the stack trace still holds the program's line.
+        const frames: string[] = (r.stackTrace ?? []).map((f: { sourcePosition?: string }) => f.sourcePosition).filter(Boolean);
+        const inProgram = frames.filter((p) => p.startsWith("project:///") && !p.includes("node_modules") && /\.ts#\d+,\d+$/.test(p));
+        expect(inProgram.length, r.urn).toBeGreaterThan(0);
+      }
+    });
+
     it("destroy removes everything", async () => {
       await scenario("destroy", async () => {
         await project.expect(["destroy", "--yes"]);

@@ -47,6 +47,48 @@ describe("resource classes", () => {
     expect(eosvolt.Location.isInstance(charger)).toBe(false);
   });
 
+  it("declare without the SDK's per-promise stack traces, and put the limit back", async () => {
+    const eosvolt = await import("../../provider");
+    const { pausePromiseStacks } = await import("../../provider/resources/base");
+    const before = Error.stackTraceLimit;
+    const resume = pausePromiseStacks();
+    expect(Error.stackTraceLimit).toBe(0);
+    resume();
+    expect(Error.stackTraceLimit).toBe(before);
+
+    // Count the stack traces V8 formats while a charger is declared: only its source position.
+    const framesPerTrace: number[] = [];
+    const original = Error.prepareStackTrace;
+    Error.prepareStackTrace = (error, frames) => {
+      framesPerTrace.push(frames.length);
+      return [String(error), ...frames.map((f) => `    at ${f}`)].join("\n");
+    };
+    try {
+      new eosvolt.Charger("hq-3", chargerArgs("x") as eosvolt.ChargerArgs);
+    } finally {
+      Error.prepareStackTrace = original;
+    }
+    expect(framesPerTrace.filter((n) => n > 0)).toHaveLength(1);
+    expect(Error.stackTraceLimit).toBe(before);
+    // Also when the SDK's constructor throws.
+    expect(() => new eosvolt.Location(undefined as unknown as string, locationArgs() as eosvolt.LocationArgs)).toThrow(/name/i);
+    expect(Error.stackTraceLimit).toBe(before);
+  });
+
+  it("keep the stack traces when PULUMI_DEBUG_PROMISE_LEAKS asks for them", async () => {
+    const { pausePromiseStacks } = await import("../../provider/resources/base");
+    const before = Error.stackTraceLimit;
+    process.env.PULUMI_DEBUG_PROMISE_LEAKS = "1";
+    try {
+      const resume = pausePromiseStacks();
+      expect(Error.stackTraceLimit).toBe(before);
+      resume();
+    } finally {
+      delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
+    }
+    expect(Error.stackTraceLimit).toBe(before);
+  });
+
   it("make authorizationKey a secret even when the program passes plain text", async () => {
     const eosvolt = await import("../../provider");
     const charger = new eosvolt.Charger("hq-2", { ...(chargerArgs("x") as eosvolt.ChargerArgs), authorizationKey: "plain-text-key-00001" });
