@@ -72,6 +72,11 @@ const KEEP = flag("keep");
 const CHECKPOINTS = flag("checkpoints");
 const UPDATE = option("update", "one");
 const OPS = option("ops", "create,noop,update,refresh,refresh32,destroy").split(",");
+const KNOWN_OPS = ["create", "noop", "update", "refresh", "refresh32", "destroy"];
+if (OPS.some((o) => !KNOWN_OPS.includes(o))) {
+  console.error(`bench: --ops takes a list of ${KNOWN_OPS.join(", ")}; create always runs.`);
+  process.exit(2);
+}
 if (!["one", "all"].includes(UPDATE)) {
   console.error(`bench: --update must be "one" or "all", not ${JSON.stringify(UPDATE)}.`);
   process.exit(2);
