@@ -32,8 +32,8 @@
  *
  * Engine checkpoints: by default every command runs with PULUMI_SKIP_CHECKPOINTS=true, in
  * every variant alike. With checkpoints on, the file backend rewrites the whole state twice
- * per step (begin and end of each operation), which measured 80 s for 1000 creates even
- * with no rate limit (the floor), 139 s for 1000 updates: the engine's own cost, the same for
+ * per step (begin and end of each operation), which measured 78-85 s for 1000 creates even
+ * with no rate limit (the floor), 148 s for 1000 updates: the engine's own cost, the same for
  * any provider, that would hide what the provider does against the rate limit. `--checkpoints`
  * runs the engine as it runs by default.
  *
@@ -71,8 +71,8 @@ const OUT = resolve(option("out", join(HERE, "results.json")));
 const KEEP = flag("keep");
 const CHECKPOINTS = flag("checkpoints");
 const UPDATE = option("update", "one");
-const OPS = option("ops", "create,noop,update,refresh,refresh32,destroy").split(",");
 const KNOWN_OPS = ["create", "noop", "update", "refresh", "refresh32", "destroy"];
+const OPS = option("ops", KNOWN_OPS.join(",")).split(",");
 if (OPS.some((o) => !KNOWN_OPS.includes(o))) {
   console.error(`bench: --ops takes a list of ${KNOWN_OPS.join(", ")}; create always runs.`);
   process.exit(2);
@@ -494,7 +494,7 @@ function table(results, cold) {
     const ours = get("ours");
     const naive = get("naive");
     const floor = get("floor");
-    for (const name of ["create", "noop", "update", "refresh", "refresh32", "destroy"]) {
+    for (const name of KNOWN_OPS) {
       const o = ours?.ops.find((x) => x.op === name);
       const nv = naive?.ops.find((x) => x.op === name);
       const f = floor?.ops.find((x) => x.op === name);
