@@ -8,6 +8,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { leg, legEnv } from "./toolchain.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const demo = process.env.EOSVOLT_DEMO_DIR ?? join(root, ".demo");
@@ -16,8 +17,9 @@ mkdirSync(join(demo, "home"), { recursive: true });
 
 const say = (text) => console.log(`\x1b[1m▸ ${text}\x1b[0m`);
 
-say("Pulumi CLI (scripts/pulumi-cli.sh; built from Go modules the first time)");
-const bin = execFileSync(join(root, "scripts/pulumi-cli.sh"), { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+const toolchain = leg();
+say(`Node.js ${toolchain.node} and Pulumi CLI ${toolchain.pulumiCli} (scripts/toolchain.mjs; fetched or built the first time)`);
+const legPath = legEnv(toolchain).PATH;
 
 say("starting the EOSVOLT emulator (data in .demo/emulator.json)");
 const emulator = spawn(process.execPath, [join(root, "dist/emulator/cli.js"), "--port", "0", "--data", join(demo, "emulator.json")], {
@@ -31,7 +33,7 @@ console.log(`  ${url}`);
 
 const env = {
   ...process.env,
-  PATH: `${bin}:${process.env.PATH}`,
+  PATH: legPath,
   PULUMI_HOME: join(demo, "home"),
   PULUMI_BACKEND_URL: `file://${join(demo, "state")}`,
   PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "demo",

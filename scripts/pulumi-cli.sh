@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes a `pulumi` CLI of the version pinned for @pulumi/pulumi available and prints
-# the directory to put first on PATH (the only line on stdout; progress goes to stderr).
+# Makes a `pulumi` CLI of version $PULUMI_VERSION (default: the default leg's CLI in
+# toolchain.json) available and prints the directory to put first on PATH (the only line
+# on stdout; progress goes to stderr).
 #
 #   export PATH="$(scripts/pulumi-cli.sh):$PATH"
 #
@@ -12,7 +13,8 @@
 # Recipe and measurements: docs/pulumi-cli.md.
 set -euo pipefail
 
-PULUMI_VERSION="${PULUMI_VERSION:-3.248.0}"
+ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PULUMI_VERSION="${PULUMI_VERSION:-$(node -p 'const t = require(process.argv[1]); t.legs[t.defaultLeg].pulumiCli' "$ROOT_DIR/toolchain.json")}"
 # The last sdk/v3 release that still ships the `pulumi-analyzer-policy` script.
 ANALYZER_SDK_VERSION="3.68.0"
 CACHE_ROOT="${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-eosvolt/pulumi-cli"
