@@ -2,6 +2,7 @@ import type { ApiAccess } from "../client/api-access";
 import { endpointOf } from "../dynamic/endpoint";
 import { isKindName, kindsInDependencyOrder, kinds, type KindName } from "../kinds";
 import type { AnyKind, ApiObject } from "../kinds/kind";
+import { referencesOf } from "../kinds/shape";
 
 /** The objects of an account (or a part of it) that a generated program adopts, by collection (`chargers`, …). */
 export type Account = Record<string, ApiObject[]>;
@@ -21,11 +22,12 @@ async function all(iterable: AsyncIterable<ApiObject>): Promise<ApiObject[]> {
   return out;
 }
 
-/** The ids an object references, by kind (its kind's `references` fields, at any depth). */
+/** The ids an object references, by kind (its schema's `objectId(kind)` fields, at any depth). */
 function referencedIds(kind: AnyKind, object: ApiObject): Array<[KindName, string]> {
   const out: Array<[KindName, string]> = [];
+  const references = referencesOf(kind.inputSchema);
   const visit = (value: unknown, field?: string): void => {
-    const target = field === undefined ? undefined : kind.references[field];
+    const target = field === undefined ? undefined : references[field];
     if (target !== undefined && isKindName(target)) {
       for (const id of Array.isArray(value) ? value : [value]) if (typeof id === "string") out.push([target, id]);
       return;
@@ -68,7 +70,7 @@ export async function readAccount(client: ApiAccess, selection: AccountSelection
     for (const id of selection.locations ?? []) {
       await fetch("Location", id);
       for (const kind of order) {
-        for (const [field, target] of Object.entries(kind.references)) {
+        for (const [field, target] of Object.entries(referencesOf(kind.inputSchema))) {
           if (target !== "Location") continue;
           for (const object of await all(endpointOf(client, kind).list({ [field]: id, sort: "createdAt" }))) add(kind, object);
         }

@@ -2,7 +2,7 @@ import { inputsFromObject } from "../dynamic/fields";
 import { sameValue } from "../dynamic/values";
 import { kindList, kindsInDependencyOrder } from "../kinds";
 import type { AnyKind, ApiObject } from "../kinds/kind";
-import { shapeOf } from "../kinds/shape";
+import { referencesOf, shapeOf } from "../kinds/shape";
 import { objectsOf, type Account } from "./account";
 import { Code, literal } from "./literal";
 import { NameAllocator } from "./names";
@@ -15,7 +15,7 @@ interface Declared {
 }
 
 /** Every field that holds ids of other objects, in any kind (`pricingPlanId`, `locationId`, `teamIds`). */
-const REFERENCE_FIELDS = new Set(kindList.flatMap((kind) => Object.keys(kind.references)));
+const REFERENCE_FIELDS = new Set(kindList.flatMap((kind) => Object.keys(referencesOf(kind.inputSchema))));
 
 /** Drops fields equal to their schema default, so the program reads as a person would write it. */
 function withoutDefaults(kind: AnyKind, inputs: Record<string, unknown>): Record<string, unknown> {

@@ -28,7 +28,6 @@ export const chargerKind = defineKind<Charger, ChargerListParams>()({
   nestedVolatile: ["connector `status`"],
   naturalKey: "ocppIdentity",
   conflicts: { duplicate: "duplicate_ocpp_identity", inUse: "charger_in_use" },
-  references: { locationId: "Location", pricingPlanId: "PricingPlan" },
   nameField: "ocppIdentity",
   derived: {
     connectorRefs: {

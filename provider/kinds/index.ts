@@ -7,6 +7,7 @@
 import { chargerKind } from "./charger";
 import { locationKind } from "./location";
 import { pricingPlanKind } from "./pricing-plan";
+import { referencesOf } from "./shape";
 
 export { chargerKind, locationKind, pricingPlanKind };
 export type { ChargerListParams } from "./charger";
@@ -40,7 +41,8 @@ export const kindList: ReadonlyArray<Kinds[KindName]> = kindNames.map((name) => 
 
 /**
  * The kinds in dependency order: each after the kinds its `references` name
- * (plans before the locations that use them, locations before their chargers).
+ * (the `objectId(kind)` fields of its schema: plans before the locations that
+ * use them, locations before their chargers).
  */
 export function kindsInDependencyOrder(): Array<Kinds[KindName]> {
   const done = new Set<string>();
@@ -48,7 +50,7 @@ export function kindsInDependencyOrder(): Array<Kinds[KindName]> {
   const visit = (name: KindName): void => {
     if (done.has(name)) return;
     done.add(name);
-    for (const target of Object.values(kinds[name].references)) if (isKindName(target) && target !== name) visit(target);
+    for (const target of Object.values(referencesOf(kinds[name].inputSchema))) if (isKindName(target) && target !== name) visit(target);
     out.push(kinds[name]);
   };
   kindNames.forEach(visit);

@@ -75,8 +75,6 @@ export interface ResourceKind<
     /** A delete refused because other objects still use this one. */
     readonly inUse?: string;
   };
-  /** Fields holding ids of other kinds (`pricingPlanId` → `PricingPlan`), at any depth; `eosvolt-import` turns them into references. */
-  readonly references: Readonly<Record<string, string>>;
   /** The field a generated program names the resource after (`ocppIdentity`), else the id. */
   readonly nameField: keyof z.output<Input> & string;
   /** The module of this kind's schemas (`import * as`), when they are not in `provider/schemas/index.ts`: the reference prints their TSDoc. */

@@ -25,7 +25,6 @@ export const locationKind = defineKind<Location, LocationListParams>()({
   writeOnly: [],
   volatile: ["createdAt", "updatedAt", "chargerCount"],
   conflicts: { inUse: "location_in_use" },
-  references: { pricingPlanId: "PricingPlan" },
   nameField: "name",
   async describeUsers(id: string, api: ApiAccess): Promise<string | undefined> {
     const names: string[] = [];

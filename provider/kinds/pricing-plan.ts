@@ -22,6 +22,5 @@ export const pricingPlanKind = defineKind<PricingPlan, PricingPlanListParams>()(
   writeOnly: [],
   volatile: ["createdAt", "updatedAt"],
   conflicts: { inUse: "pricing_plan_in_use" },
-  references: {},
   nameField: "name",
 });

@@ -4,6 +4,7 @@
  * writes. Used by the dynamic provider, the reference and `eosvolt-import`.
  */
 import { z } from "zod";
+import { REFERS_TO } from "../schemas/common";
 
 /** The schema under `optional`, `nullable`, `default`, `prefault` and transform (`pipe`) wrappers. */
 export function unwrap(schema: z.ZodType): z.ZodType {
@@ -52,6 +53,22 @@ export function project(schema: z.ZodType, value: unknown): unknown {
   const element = elementOf(inner);
   if (element && Array.isArray(value)) return value.map((item) => project(element, item));
   return value;
+}
+
+/**
+ * The fields of an object schema that hold ids of other kinds, at any depth, by
+ * field name: `{ pricingPlanId: "PricingPlan", locationId: "Location" }` (from
+ * the `refersTo` metadata of `objectId(kind)`; an array of ids counts as well).
+ */
+export function referencesOf(schema: z.ZodType, into: Record<string, string> = {}): Record<string, string> {
+  for (const [field, fieldSchema] of Object.entries(shapeOf(schema))) {
+    let inner = unwrap(fieldSchema);
+    for (let element = elementOf(inner); element; element = elementOf(inner)) inner = unwrap(element);
+    const target = inner.meta()?.[REFERS_TO];
+    if (typeof target === "string") into[field] = target;
+    else if (inner instanceof z.ZodObject) referencesOf(inner, into);
+  }
+  return into;
 }
 
 /** {@link project} of an object schema: always a record. */

@@ -89,7 +89,7 @@ export const LocationInputSchema = z.strictObject({
   /** Directions to the chargers, per language. */
   directions: z.array(DisplayTextSchema).optional(),
   /** Default pricing plan for the chargers at this location. */
-  pricingPlanId: objectId().optional(),
+  pricingPlanId: objectId("PricingPlan").optional(),
 });
 
 /** Fields the server sets on a location. */
