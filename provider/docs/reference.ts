@@ -117,7 +117,7 @@ function kindSection(kind: AnyKind, comments: Map<string, Map<string, string>>):
 
 /** The reference of every resource kind, as Markdown. */
 export function referenceMarkdown(root: string): string {
-  const comments = schemaComments(join(root, "provider/schemas"), join(root, "provider/kinds"));
+  const comments = schemaComments(join(root, "provider/schemas"));
   return [
     "# pulumi-eosvolt reference",
     "",
