@@ -7,18 +7,21 @@
 import { chargerKind } from "./charger";
 import { locationKind } from "./location";
 import { pricingPlanKind } from "./pricing-plan";
+import { teamKind } from "./team";
 import { referencesOf } from "./shape";
 
-export { chargerKind, locationKind, pricingPlanKind };
+export { chargerKind, locationKind, pricingPlanKind, teamKind };
 export type { ChargerListParams } from "./charger";
 export type { LocationListParams } from "./location";
 export type { PricingPlanListParams } from "./pricing-plan";
+export type { TeamListParams } from "./team";
 
 /** Every resource kind, by type name (the order of the reference). */
 export const kinds = {
   Location: locationKind,
   Charger: chargerKind,
   PricingPlan: pricingPlanKind,
+  Team: teamKind,
 } as const;
 
 /** The kinds as a type: `Kinds["Charger"]` is the charger's description. */
