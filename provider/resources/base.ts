@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { outputFields } from "../dynamic/fields";
 import { providerShim } from "../dynamic/shim";
-import { kinds, type KindName } from "../kinds";
-import type { AnyKind } from "../kinds/kind";
+import { kinds, type KindName, type Kinds } from "../kinds";
+import type { AnyKind, InputOf } from "../kinds/kind";
+import type { ArgsOf } from "./types";
 
 /** The type token of a kind: `pulumi-nodejs:dynamic/eosvolt:Charger`. */
 export function typeToken(kind: KindName): string {
@@ -14,7 +15,7 @@ export function typeToken(kind: KindName): string {
  * ones wrapped as secrets), every output name pre-set so the engine fills it
  * in, and the constant provider shim.
  */
-export function registration(name: KindName, args: object): pulumi.Inputs {
+export function registration<N extends KindName>(name: N, args: ArgsOf<InputOf<Kinds[N]>> | Record<string, never>): pulumi.Inputs {
   const kind: AnyKind = kinds[name];
   const props: pulumi.Inputs = {};
   for (const output of outputFields(kind)) props[output] = undefined;
