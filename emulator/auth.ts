@@ -5,6 +5,7 @@ export const ALL_SCOPES = [
   "locations:read", "locations:write",
   "chargers:read", "chargers:write",
   "pricing:read", "pricing:write",
+  "teams:read", "teams:write",
   "sessions:read", "sessions:write",
 ] as const;
 

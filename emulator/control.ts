@@ -19,6 +19,7 @@ export interface EmulatorStateDump {
   locations: Record<string, unknown>[];
   chargers: Record<string, unknown>[];
   pricingPlans: Record<string, unknown>[];
+  teams: Record<string, unknown>[];
   sessions: Record<string, unknown>[];
 }
 

@@ -4,6 +4,7 @@ import * as locations from "./resources/locations";
 import * as chargers from "./resources/chargers";
 import * as plans from "./resources/pricing-plans";
 import * as sessions from "./resources/sessions";
+import * as teams from "./resources/teams";
 
 /** One API route. */
 export interface Route {
@@ -31,6 +32,11 @@ const TABLE: [string, Scope, Handler][] = [
   ["GET /v1/pricing-plans/{id}", "pricing:read", plans.getPricingPlan],
   ["PATCH /v1/pricing-plans/{id}", "pricing:write", plans.updatePricingPlan],
   ["DELETE /v1/pricing-plans/{id}", "pricing:write", plans.deletePricingPlan],
+  ["GET /v1/teams", "teams:read", teams.listTeams],
+  ["POST /v1/teams", "teams:write", teams.createTeam],
+  ["GET /v1/teams/{id}", "teams:read", teams.getTeam],
+  ["PATCH /v1/teams/{id}", "teams:write", teams.updateTeam],
+  ["DELETE /v1/teams/{id}", "teams:write", teams.deleteTeam],
   ["GET /v1/sessions", "sessions:read", sessions.listSessions],
   ["POST /v1/sessions/start", "sessions:write", sessions.startSession],
   ["GET /v1/sessions/{id}", "sessions:read", sessions.getSession],

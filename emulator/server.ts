@@ -15,6 +15,7 @@ import { handleControl, type ControlTarget, type EmulatorStateDump } from "./con
 import { DEFAULT_HOST, DEFAULT_RATE_LIMIT, type EmulatorOptions } from "./options";
 import { renderLocation } from "./resources/locations";
 import { renderCharger } from "./resources/chargers";
+import { renderTeam } from "./resources/teams";
 import { renderPricingPlan } from "./resources/pricing-plans";
 import { renderSession } from "./resources/sessions";
 
@@ -122,6 +123,7 @@ export class EmulatorServer implements ControlTarget {
       locations: [...s.locations.values()].map((r) => renderLocation(s, r)),
       chargers: [...s.chargers.values()].map(renderCharger),
       pricingPlans: [...s.pricingPlans.values()].map(renderPricingPlan),
+      teams: [...s.teams.values()].map(renderTeam),
       sessions: [...s.sessions.values()].map(renderSession),
     };
   }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { LocationInput } from "./validation/location";
 import type { ChargerInput } from "./validation/charger";
 import type { PricingPlanInput } from "./validation/pricing-plan";
+import type { TeamInput } from "./validation/team";
 
 /** Fields every stored object has. */
 export interface RecordMeta {
@@ -36,6 +37,11 @@ export interface PricingPlanRecord extends RecordMeta {
   input: PricingPlanInput;
 }
 
+/** A stored team (charge keys of its members, their discount and billing). */
+export interface TeamRecord extends RecordMeta {
+  input: TeamInput;
+}
+
 /** A stored charging session. */
 export interface SessionRecord extends RecordMeta {
   connectorId: string;
@@ -55,17 +61,20 @@ export interface StoreSnapshot {
   locations: LocationRecord[];
   chargers: ChargerRecord[];
   pricingPlans: PricingPlanRecord[];
+  /** Absent in data files written before teams existed. */
+  teams?: TeamRecord[];
   sessions: SessionRecord[];
 }
 
 /** First charger id handed out. */
 export const FIRST_CHARGER_ID = 100;
 
-/** In-memory state of the emulator: four maps and the id counters. */
+/** In-memory state of the emulator: one map per collection and the id counters. */
 export class Store {
   locations = new Map<string, LocationRecord>();
   chargers = new Map<string, ChargerRecord>();
   pricingPlans = new Map<string, PricingPlanRecord>();
+  teams = new Map<string, TeamRecord>();
   sessions = new Map<string, SessionRecord>();
   private nextChargerId = FIRST_CHARGER_ID;
   private nextSeq = 1;
@@ -102,6 +111,7 @@ export class Store {
     this.locations.clear();
     this.chargers.clear();
     this.pricingPlans.clear();
+    this.teams.clear();
     this.sessions.clear();
     this.nextChargerId = FIRST_CHARGER_ID;
     this.nextSeq = 1;
@@ -117,6 +127,7 @@ export class Store {
       locations: [...this.locations.values()],
       chargers: [...this.chargers.values()],
       pricingPlans: [...this.pricingPlans.values()],
+      teams: [...this.teams.values()],
       sessions: [...this.sessions.values()],
     });
   }
@@ -127,6 +138,7 @@ export class Store {
     this.locations = new Map(s.locations.map((r) => [r.id, r]));
     this.chargers = new Map(s.chargers.map((r) => [r.id, r]));
     this.pricingPlans = new Map(s.pricingPlans.map((r) => [r.id, r]));
+    this.teams = new Map((s.teams ?? []).map((r) => [r.id, r]));
     this.sessions = new Map(s.sessions.map((r) => [r.id, r]));
     this.nextChargerId = s.nextChargerId;
     this.nextSeq = s.nextSeq;

@@ -15,12 +15,14 @@
  * cannot know and still check the rest.
  */
 
+// The type token of every kind of the provider's registry (`npm run build` writes dist/).
+const { kindNames } = require("../dist/provider/kinds");
 const TYPE_PREFIX = "pulumi-nodejs:dynamic/eosvolt:";
-const TYPES = Object.freeze({
-  PricingPlan: `${TYPE_PREFIX}PricingPlan`,
-  Location: `${TYPE_PREFIX}Location`,
-  Charger: `${TYPE_PREFIX}Charger`,
-});
+const TYPES = Object.freeze(
+  /** @type {Record<import("../dist/provider/kinds").KindName, string>} */ (
+    Object.fromEntries(kindNames.map((kind) => [kind, `${TYPE_PREFIX}${kind}`]))
+  ),
+);
 
 /** The sentinels the Pulumi engine sends for values unknown during preview. */
 const UNKNOWN_SENTINELS = new Set([

@@ -9,9 +9,12 @@ import type { PricingPlan } from "./schemas/pricing-plan";
  * same configuration as the resources (`eosvolt:token`, … or `EOSVOLT_*`).
  */
 
-function client() {
+/** The client of the program's configuration, shared by every lookup (and by each kind's own `get<Kind>`). */
+export function lookupClient() {
   return sharedClient((key) => pulumi.runtime.getConfig(key));
 }
+
+const client = lookupClient;
 
 /** A location as the API holds it now. */
 export type GetLocationResult = Location;
@@ -22,17 +25,17 @@ export type GetPricingPlanResult = PricingPlan;
 
 /** Reads a location by id; fails when it does not exist. */
 export async function getLocation(args: { id: string }): Promise<GetLocationResult> {
-  return (await (await client()).locations.get(args.id)) as GetLocationResult;
+  return (await client()).locations.get(args.id);
 }
 
 /** Reads a charger by id; fails when it does not exist. */
 export async function getCharger(args: { id: string }): Promise<GetChargerResult> {
-  return (await (await client()).chargers.get(args.id)) as GetChargerResult;
+  return (await client()).chargers.get(args.id);
 }
 
 /** Reads a pricing plan by id; fails when it does not exist. */
 export async function getPricingPlan(args: { id: string }): Promise<GetPricingPlanResult> {
-  return (await (await client()).pricingPlans.get(args.id)) as GetPricingPlanResult;
+  return (await client()).pricingPlans.get(args.id);
 }
 
 /** Filters of {@link listChargers}. */
@@ -50,7 +53,7 @@ export interface ListChargersArgs {
 /** Every charger matching the filters, all pages read. */
 export async function listChargers(args: ListChargersArgs = {}): Promise<GetChargerResult[]> {
   const chargers: GetChargerResult[] = [];
-  for await (const charger of (await client()).chargers.list({ ...args })) chargers.push(charger as GetChargerResult);
+  for await (const charger of (await client()).chargers.list({ ...args })) chargers.push(charger);
   return chargers;
 }
 

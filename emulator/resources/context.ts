@@ -30,6 +30,16 @@ export function requirePricingPlan(store: Store, id: string | undefined, field: 
   }
 }
 
+/**
+ * Checks that every referenced team exists.
+ * @throws ApiError 400 `invalid_parameter` naming `field`.
+ */
+export function requireTeams(store: Store, ids: readonly string[] | undefined, field: string): void {
+  (ids ?? []).forEach((id, i) => {
+    if (!store.teams.has(id)) throw invalidParameter(`${field}[${i}]`, `Field '${field}[${i}]': team '${id}' does not exist.`);
+  });
+}
+
 /** Copies the own defined properties of `input` in order (drops `undefined`). */
 export function defined<T extends object>(input: T): T {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as T;

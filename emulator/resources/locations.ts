@@ -4,7 +4,7 @@ import { exactFilter, enumFilter, listReply, type ListSpec } from "../list";
 import { parseOrThrow } from "../validation/common";
 import { ACCESS_TYPES, LOCATION_READONLY, LOCATION_REQUIRED, locationInput } from "../validation/location";
 import { checkWritable, mergePatch } from "../validation/patch";
-import { defined, ok, requirePricingPlan, type Handler } from "./context";
+import { defined, ok, requirePricingPlan, requireTeams, type Handler } from "./context";
 
 /** The API representation of a location. */
 export function renderLocation(store: Store, r: LocationRecord): Record<string, unknown> {
@@ -48,6 +48,7 @@ export const createLocation: Handler = ({ store, body }) => {
   for (const key of Object.keys(body)) checkWritable(key, { readonly: LOCATION_READONLY });
   const input = parseOrThrow(locationInput, body);
   requirePricingPlan(store, input.pricingPlanId, "pricingPlanId");
+  requireTeams(store, input.teamIds, "teamIds");
   const r: LocationRecord = { ...store.newMeta(store.opaqueId("loc", store.locations)), input };
   store.locations.set(r.id, r);
   store.changed();
@@ -60,6 +61,7 @@ export const updateLocation: Handler = ({ store, params, body }) => {
   const merged = mergePatch(r.input, body, { readonly: LOCATION_READONLY, required: LOCATION_REQUIRED });
   const input = parseOrThrow(locationInput, merged);
   requirePricingPlan(store, input.pricingPlanId, "pricingPlanId");
+  requireTeams(store, input.teamIds, "teamIds");
   r.input = input;
   r.updatedAt = new Date().toISOString();
   store.changed();

@@ -76,6 +76,12 @@ export const locationInput = z.strictObject({
   chargingWhenClosed: z.boolean().optional(),
   directions: displayTexts.optional(),
   pricingPlanId: idRef.optional(),
+  /** Teams whose members may charge here; only for `SEMI_PUBLIC` locations. */
+  teamIds: z.array(idRef).refine((ids) => new Set(ids).size === ids.length, "{field} must not contain duplicates.").optional(),
+}).superRefine((v, ctx) => {
+  if (v.teamIds !== undefined && v.accessType !== "SEMI_PUBLIC") {
+    ctx.addIssue({ code: "custom", path: ["teamIds"], message: `{field} is allowed only when accessType is SEMI_PUBLIC (it is ${v.accessType}).` });
+  }
 });
 
 /** A validated, normalised location input. */

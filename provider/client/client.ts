@@ -8,17 +8,11 @@
  */
 import { inspect } from "node:util";
 import type { z } from "zod";
-import type { Charger, ChargerFields, Location, LocationFields, PricingPlan, PricingPlanFields, Session, StartSession } from "../schemas";
+import { kindList } from "../kinds";
+import type { Session, StartSession } from "../schemas";
+import type { ApiAccess, CrudKind, KindApis } from "./api-access";
 import { BatchReader, type BatchReaderOptions, type BatchReaderStats } from "./batch-reader";
-import {
-  ENDPOINTS,
-  type ChargerListParams,
-  type EndpointSpec,
-  type LocationListParams,
-  type Patch,
-  type PricingPlanListParams,
-  type SessionListParams,
-} from "./endpoints";
+import { endpointOf, SESSIONS_ENDPOINT, type EndpointSpec, type Patch, type SessionListParams } from "./endpoints";
 import { MalformedResponseError, NotFoundError, safeStringify } from "./errors";
 import { resolveOptions, type ClientOptions } from "./options";
 import {
@@ -52,7 +46,7 @@ export type IterateParams<L> = L & {
 /** Counters of a client: requests, retries, statuses, limiter waits and batched reads. */
 export interface ClientStats extends TransportStats {
   /** Batched-read counters per kind. */
-  reads: Record<"locations" | "chargers" | "pricingPlans", BatchReaderStats>;
+  reads: Record<CrudKind, BatchReaderStats>;
 }
 
 type Ctx = { method: string; path: string; res: TransportResponse };
@@ -77,7 +71,11 @@ function describeIssues(error: z.ZodError): string {
     .join("; ");
 }
 
-/** Checks one object against the loose schema; the output keeps unknown fields. */
+/**
+ * Checks one object against the loose schema; the output keeps unknown fields.
+ * `T` is what the API promises for this collection: the schema checks the id and
+ * the server fields, the rest is the API's word.
+ */
 function parseObject<T>(schema: z.ZodType, value: unknown, ctx: Ctx, where: string): T {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw malformed(ctx, `${where} is not an object: ${JSON.stringify(excerpt(safeStringify(value)))}`);
@@ -124,10 +122,14 @@ abstract class Collection<T extends { id: string }, L extends ListParamsBase> {
    * API's own default is 25); filters, `id` arrays (joined by commas), `from`/`to`
    * and `sort` become query parameters.
    */
-  async listPage(params: L = {} as L): Promise<Page<T>> {
-    const { paging: _paging, ...rest } = params as L & { paging?: unknown };
+  listPage(params?: L): Promise<Page<T>> {
+    return this.page(params ?? {});
+  }
+
+  /** One page for any list parameters (the batched reader's `id=` and scan pages). */
+  protected async page(params: ListParamsBase & { paging?: PagingStyle }): Promise<Page<T>> {
     const limit = clampLimit(params.limit);
-    const query = buildListQuery({ ...rest, limit });
+    const query = buildListQuery({ ...params, paging: undefined, limit });
     const spec: RequestSpec = { method: "GET", path: this.spec.path, query };
     const res = await this.transport.request(spec);
     const ctx = { method: "GET", path: this.spec.path, res };
@@ -141,9 +143,8 @@ abstract class Collection<T extends { id: string }, L extends ListParamsBase> {
    * Iterates over every object of every page (100 per request unless `limit`
    * says fewer), from `page` or `offset` on; `paging: "offset"` walks by offset.
    */
-  list(params: IterateParams<L> = {} as IterateParams<L>): AsyncGenerator<T, void, undefined> {
-    const { paging, ...rest } = params;
-    return iteratePages<T>(rest as ListParamsBase & Record<string, unknown>, (p) => this.listPage(p as L), paging);
+  list(params?: IterateParams<L>): AsyncGenerator<T, void, undefined> {
+    return iteratePages<T, ListParamsBase & { paging?: PagingStyle }>(params ?? {}, (p) => this.page(p), params?.paging);
   }
 }
 
@@ -163,8 +164,8 @@ export class ResourceApi<T extends { id: string }, C, L extends ListParamsBase> 
     super(transport, spec);
     this.reader = new BatchReader<T>({
       ...readerOptions,
-      fetchByIds: async (ids) => (await this.listPage({ id: ids, limit: 100 } as unknown as L)).data,
-      fetchScanPage: (page, limit) => this.listPage({ sort: spec.scanSort, limit, page } as unknown as L),
+      fetchByIds: async (ids) => (await this.page({ id: ids, limit: 100 })).data,
+      fetchScanPage: (page, limit) => this.page({ sort: spec.scanSort, limit, page }),
       fetchOne: async (id) => {
         try {
           return await this.get(id);
@@ -229,7 +230,7 @@ export class ResourceApi<T extends { id: string }, C, L extends ListParamsBase> 
 export class SessionsApi extends Collection<Session, SessionListParams> {
   /** @internal Built by {@link EosvoltClient}. */
   constructor(transport: Transport) {
-    super(transport, ENDPOINTS.sessions);
+    super(transport, SESSIONS_ENDPOINT);
   }
 
   /** `POST /v1/sessions/start`: starts a session on a connector (`"242.2.1"`). */
@@ -263,13 +264,7 @@ export type ReadBatchingOptions = Pick<BatchReaderOptions<{ id: string }>, "wind
  * One client holds one keep-alive connection pool and one rate limiter shared
  * by all its calls; make one per process and {@link EosvoltClient.close} it at the end.
  */
-export class EosvoltClient {
-  /** `/v1/locations`. */
-  readonly locations: ResourceApi<Location, LocationFields, LocationListParams>;
-  /** `/v1/chargers`. */
-  readonly chargers: ResourceApi<Charger, ChargerFields, ChargerListParams>;
-  /** `/v1/pricing-plans`. */
-  readonly pricingPlans: ResourceApi<PricingPlan, PricingPlanFields, PricingPlanListParams>;
+export class EosvoltClient implements ApiAccess {
   /** `/v1/sessions`. */
   readonly sessions: SessionsApi;
   /** The resolved base URL, e.g. `https://api.eosvolt.com/`. */
@@ -282,9 +277,11 @@ export class EosvoltClient {
     this.baseUrl = resolved.baseUrl.toString();
     this.#transport = new Transport(resolved, options.token);
     const reader = { now: resolved.now, ...(options.readBatching ?? {}) };
-    this.locations = new ResourceApi(this.#transport, ENDPOINTS.locations, reader);
-    this.chargers = new ResourceApi(this.#transport, ENDPOINTS.chargers, reader);
-    this.pricingPlans = new ResourceApi(this.#transport, ENDPOINTS.pricingPlans, reader);
+    // One collection per kind of the registry, typed by `KindApis` (merged below).
+    for (const kind of kindList) {
+      const api = new ResourceApi(this.#transport, endpointOf(kind), reader);
+      Object.defineProperty(this, kind.endpoint, { value: api, enumerable: true });
+    }
     this.sessions = new SessionsApi(this.#transport);
   }
 
@@ -300,7 +297,7 @@ export class EosvoltClient {
   stats(): ClientStats {
     return {
       ...this.#transport.stats(),
-      reads: { locations: this.locations.readStats(), chargers: this.chargers.readStats(), pricingPlans: this.pricingPlans.readStats() },
+      reads: readStatsOf(this),
     };
   }
 
@@ -318,4 +315,22 @@ export class EosvoltClient {
   [inspect.custom](): string {
     return `EosvoltClient { baseUrl: ${JSON.stringify(this.baseUrl)} }`;
   }
+}
+
+/**
+ * The collections of every kind (`client.locations`, `client.chargers`, …), one
+ * per description in `provider/kinds`; the constructor defines them.
+ */
+export interface EosvoltClient extends KindApis {}
+
+function readStatsOf(client: KindApis): Record<CrudKind, BatchReaderStats> {
+  const reads: Partial<Record<CrudKind, BatchReaderStats>> = {};
+  for (const kind of kindList) reads[kind.endpoint] = client[kind.endpoint].readStats();
+  if (!hasEveryKind(reads)) throw new Error("a kind of the registry has no collection");
+  return reads;
+}
+
+/** Whether a per-kind record filled by a loop over the registry has an entry for every kind. */
+function hasEveryKind<T>(partial: Partial<Record<CrudKind, T>>): partial is Record<CrudKind, T> {
+  return kindList.every((kind) => partial[kind.endpoint] !== undefined);
 }

@@ -1,24 +1,19 @@
 /**
- * Endpoints as data: for each kind of object, its collection path, the loose
- * zod schema its answers are checked with, its filters and sort keys, and the
- * scope prefix. Resource methods in `client.ts` are generated from this table,
- * so adding a kind is a row here plus its types.
+ * Endpoints as data: for each collection its path, the loose zod schema its
+ * answers are checked with, and the stable sort key of read-ahead scans. The
+ * kinds' rows are derived from their descriptions (`provider/kinds`); the
+ * sessions' row is the one collection that is not a resource kind.
  */
 import type { z } from "zod";
-import {
-  ChargerServerSchema,
-  LocationServerSchema,
-  PricingPlanServerSchema,
-  SessionSchema,
-  type Charger,
-  type ChargerFields,
-  type Location,
-  type LocationFields,
-  type PricingPlan,
-  type PricingPlanFields,
-  type Session,
-} from "../schemas";
+import { kindList } from "../kinds";
+import type { AnyKind } from "../kinds/kind";
+import { SessionSchema } from "../schemas/session";
 import type { ListParamsBase } from "./pagination";
+
+export type { Patch } from "../kinds/kind";
+export type { CrudKind, KindTypes } from "./api-access";
+export type { ChargerListParams, LocationListParams, PricingPlanListParams } from "../kinds";
+export type { Session } from "../schemas/session";
 
 /** Description of one API collection. */
 export interface EndpointSpec {
@@ -26,80 +21,23 @@ export interface EndpointSpec {
   readonly path: string;
   /** Loose schema every returned object must satisfy (unknown fields are kept). */
   readonly schema: z.ZodType<{ id: string }>;
-  /** Exact-match filters the list endpoint accepts (besides `id`, `from`, `to`). */
-  readonly filters: readonly string[];
-  /** Fields the list endpoint sorts by. */
-  readonly sortKeys: readonly string[];
   /** Stable sort key for read-ahead scans. */
   readonly scanSort: string;
-  /** Scope prefix, e.g. `chargers` for `chargers:read`. */
-  readonly scope: string;
 }
 
-/** The API's collections. */
-export const ENDPOINTS = {
-  locations: {
-    path: "/v1/locations",
-    schema: LocationServerSchema,
-    filters: ["name", "accessType", "country"],
-    sortKeys: ["name", "createdAt", "updatedAt"],
-    scanSort: "createdAt",
-    scope: "locations",
-  },
-  chargers: {
-    path: "/v1/chargers",
-    schema: ChargerServerSchema,
-    filters: ["locationId", "ocppIdentity", "status", "enabled"],
-    sortKeys: ["ocppIdentity", "name", "createdAt", "updatedAt"],
-    scanSort: "createdAt",
-    scope: "chargers",
-  },
-  pricingPlans: {
-    path: "/v1/pricing-plans",
-    schema: PricingPlanServerSchema,
-    filters: ["name", "currency"],
-    sortKeys: ["name", "createdAt", "updatedAt"],
-    scanSort: "createdAt",
-    scope: "pricing",
-  },
-  sessions: {
-    path: "/v1/sessions",
-    schema: SessionSchema,
-    filters: ["status", "chargerId", "locationId"],
-    sortKeys: ["startedAt"],
-    scanSort: "startedAt",
-    scope: "sessions",
-  },
-} as const satisfies Record<string, EndpointSpec>;
-
-/** A kind of object with full CRUD: `locations`, `chargers`, `pricingPlans`. */
-export type CrudKind = "locations" | "chargers" | "pricingPlans";
-
-/** A partial update: fields left out keep their value, `null` clears an optional field. */
-export type Patch<T> = { [K in keyof T]?: T[K] | null };
-
-/** List parameters of locations. */
-export interface LocationListParams extends ListParamsBase<"name" | "createdAt" | "updatedAt"> {
-  name?: string;
-  accessType?: Location["accessType"];
-  /** ISO 3166-1 alpha-3 country of the address. */
-  country?: string;
+/** The collection of a resource kind. */
+export function endpointOf(kind: AnyKind): EndpointSpec {
+  return { path: kind.path, schema: kind.serverSchema, scanSort: kind.scanSort };
 }
 
-/** List parameters of chargers. */
-export interface ChargerListParams extends ListParamsBase<"ocppIdentity" | "name" | "createdAt" | "updatedAt"> {
-  locationId?: string;
-  ocppIdentity?: string;
-  /** Connection status: `NEVER_CONNECTED`, `CONNECTED`, `DISCONNECTED`. */
-  status?: string;
-  enabled?: boolean;
-}
+/** `/v1/sessions`: charging sessions (operations, not a resource kind). */
+export const SESSIONS_ENDPOINT: EndpointSpec = { path: "/v1/sessions", schema: SessionSchema, scanSort: "startedAt" };
 
-/** List parameters of pricing plans. */
-export interface PricingPlanListParams extends ListParamsBase<"name" | "createdAt" | "updatedAt"> {
-  name?: string;
-  currency?: string;
-}
+/** The API's collections, by client property. */
+export const ENDPOINTS: Readonly<Record<string, EndpointSpec>> = {
+  ...Object.fromEntries(kindList.map((kind) => [kind.endpoint, endpointOf(kind)])),
+  sessions: SESSIONS_ENDPOINT,
+};
 
 /** List parameters of sessions (`from`/`to` apply to `startedAt`). */
 export interface SessionListParams extends ListParamsBase<"startedAt"> {
@@ -107,13 +45,3 @@ export interface SessionListParams extends ListParamsBase<"startedAt"> {
   chargerId?: string;
   locationId?: string;
 }
-
-/** Types of each CRUD kind: the object, its create body, its patch and its list parameters. */
-export interface KindTypes {
-  locations: { object: Location; create: LocationFields; patch: Patch<LocationFields>; list: LocationListParams };
-  chargers: { object: Charger; create: ChargerFields; patch: Patch<ChargerFields>; list: ChargerListParams };
-  pricingPlans: { object: PricingPlan; create: PricingPlanFields; patch: Patch<PricingPlanFields>; list: PricingPlanListParams };
-}
-
-/** The session type, re-exported for the sessions API. */
-export type { Session };

@@ -12,6 +12,7 @@
  * `Symbol.for` brand instead of the prototype chain (as undici does). The stable
  * `type` string (`"NotFoundError"`, …) can be compared as well.
  */
+import { kindList } from "../kinds";
 import { excerpt, type Redactor } from "./redact";
 
 const BRAND = Symbol.for("pulumi-eosvolt.client.error");
@@ -88,7 +89,7 @@ export class EosvoltError extends Error {
 
   constructor(init: EosvoltErrorInit) {
     super(formatMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
-    const ctor = new.target as unknown as { errorType: string };
+    const ctor: { errorType: string } = new.target;
     this.name = ctor.errorType;
     this.type = ctor.errorType;
     this.status = init.status;
@@ -163,7 +164,11 @@ export class NotFoundError extends EosvoltError {
   static override readonly errorType: string = "NotFoundError";
 }
 
-/** 409: a business conflict (`location_in_use`, `duplicate_ocpp_identity`, `idempotency_key_reused`, …). Never retried. */
+/**
+ * 409: a business conflict. Never retried. The codes of each kind are in its
+ * description (`conflicts`: `duplicate_ocpp_identity`, `location_in_use`, …);
+ * `idempotency_key_reused` and `session_not_active` are the API's own.
+ */
 export class ConflictError extends EosvoltError {
   static override readonly errorType: string = "ConflictError";
 }
@@ -244,7 +249,11 @@ const AUTH_HINT =
   "The EOSVOLT API token is missing, invalid or expired: set a valid one with " +
   "`pulumi config set --secret eosvolt:token <token>` or the EOSVOLT_TOKEN environment variable.";
 
-const SCOPE_KINDS: Record<string, string> = { locations: "locations", chargers: "chargers", "pricing-plans": "pricing", sessions: "sessions" };
+/** Scope prefix by the path's collection segment (`pricing-plans` → `pricing`), from the kind descriptions. */
+const SCOPE_KINDS: Record<string, string> = {
+  ...Object.fromEntries(kindList.map((kind) => [kind.path.split("/")[2] ?? "", kind.scope])),
+  sessions: "sessions",
+};
 
 function scopeFrom(message: string, method: string, path: string): string | undefined {
   const named = /scope\s+'([^']+)'|scope\s+"([^"]+)"|scope\s+([a-z-]+:[a-z]+)/i.exec(message);

@@ -31,7 +31,8 @@ export { NoRateLimiter, RateLimiter } from "./rate-limiter";
 export type { Limiter, RateLimiterOptions, RateLimiterStats } from "./rate-limiter";
 export { BatchReader } from "./batch-reader";
 export type { BatchReaderOptions, BatchReaderStats } from "./batch-reader";
-export { ENDPOINTS } from "./endpoints";
+export { ENDPOINTS, SESSIONS_ENDPOINT, endpointOf } from "./endpoints";
+export type { ApiAccess, KindApis } from "./api-access";
 export type {
   ChargerListParams,
   CrudKind,

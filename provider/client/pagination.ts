@@ -65,7 +65,8 @@ export function clampLimit(limit: number | undefined, fallback: number = MAX_PAG
  * 8601, booleans `true`/`false`; `undefined` and `null` are left out.
  * Throws a `RangeError` when both `page` and `offset` are given (the API would answer 400).
  */
-export function buildListQuery(params: Record<string, unknown>, defaultLimit?: number): URLSearchParams {
+export function buildListQuery(list: object, defaultLimit?: number): URLSearchParams {
+  const params: Record<string, unknown> = { ...list };
   if (params.page !== undefined && params.offset !== undefined) {
     throw new RangeError("List parameters `page` and `offset` exclude each other: give one.");
   }
@@ -103,9 +104,9 @@ export function readPagination(raw: unknown, request: { limit: number; page?: nu
  * `offset`; default page 1), `limit` 100 unless given, until `hasMore` is false
  * or a page comes back empty.
  */
-export async function* iteratePages<T>(
-  params: ListParamsBase & Record<string, unknown>,
-  fetchPage: (params: ListParamsBase & Record<string, unknown>) => Promise<Page<T>>,
+export async function* iteratePages<T, P extends ListParamsBase = ListParamsBase & Record<string, unknown>>(
+  params: P,
+  fetchPage: (params: P) => Promise<Page<T>>,
   style?: PagingStyle,
 ): AsyncGenerator<T, void, undefined> {
   const limit = clampLimit(params.limit);

@@ -71,12 +71,10 @@ export function redactError(error: unknown, redact: Redactor, depth = 3): Error 
   const copy = new Error(redact(error.message));
   copy.name = error.name;
   copy.stack = error.stack === undefined ? undefined : redact(error.stack);
-  const source = error as unknown as Record<string, unknown>;
-  const target = copy as unknown as Record<string, unknown>;
   for (const key of ["code", "errno", "syscall", "address", "port"]) {
-    const v = source[key];
-    if (typeof v === "string") target[key] = redact(v);
-    else if (typeof v === "number") target[key] = v;
+    const v: unknown = Reflect.get(error, key);
+    if (typeof v === "string") Reflect.set(copy, key, redact(v));
+    else if (typeof v === "number") Reflect.set(copy, key, v);
   }
   if (depth > 0 && error.cause !== undefined) {
     Object.defineProperty(copy, "cause", {

@@ -212,7 +212,6 @@ export class Transport {
     const signal = AbortSignal.timeout(timeoutMs);
     const elapsed = () => Math.round(performance.now() - started);
     try {
-      // Node's global fetch accepts any undici Dispatcher; its bundled undici-types differ only nominally.
       const init = {
         method,
         headers: { ...headers, Authorization: this.#authorization },
@@ -220,7 +219,7 @@ export class Transport {
         redirect: "manual",
         signal,
         dispatcher: this.dispatcher,
-      } as unknown as RequestInit;
+      } as unknown as RequestInit; // Node's fetch takes any undici Dispatcher; its bundled undici-types differ only nominally.
       const response = await fetch(url, init);
       const text = await response.text();
       return { kind: "response", status: response.status, headers: response.headers, text, ms: elapsed() };

@@ -8,10 +8,10 @@ import * as ts from "typescript";
  * the single source of field documentation: editors show them through the
  * inferred types, and the reference is generated from them.
  */
-export function schemaComments(dir: string): Map<string, Map<string, string>> {
+export function schemaComments(...dirs: string[]): Map<string, Map<string, string>> {
   const result = new Map<string, Map<string, string>>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
-    const source = ts.createSourceFile(file, readFileSync(join(dir, file), "utf8"), ts.ScriptTarget.ES2022, true);
+  for (const file of dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => join(dir, f)))) {
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
     source.forEachChild(function visit(node): void {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
         const props = new Map<string, string>();

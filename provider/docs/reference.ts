@@ -1,27 +1,16 @@
 import { join } from "node:path";
-import type { z } from "zod";
+import { z } from "zod";
 import { outputFields } from "../dynamic/fields";
-import type { ResourceKind } from "../dynamic/kind";
-import { shapeOf, unwrap } from "../dynamic/project";
-import { kinds } from "../kinds";
+import { kindList } from "../kinds";
+import type { AnyKind } from "../kinds/kind";
+import { elementOf, shapeOf, unwrap } from "../kinds/shape";
 import * as schemas from "../schemas";
 import { schemaComments } from "./comments";
 
-type Def = {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  options?: z.ZodType[];
-  entries?: Record<string, string>;
-  defaultValue?: unknown;
-  checks?: Array<{ _zod: { def: { check: string; format?: string } } }>;
-};
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
-
 /** Schema object → the name it is exported under, to find its comments. */
-const names = new Map<unknown, string>(Object.entries(schemas).map(([name, value]) => [value, name]));
+const names = new Map<unknown, string>(
+  [schemas, ...kindList.map((kind) => kind.schemaModule ?? {})].flatMap((module) => Object.entries(module).map(([name, value]) => [value, name] as const)),
+);
 
 interface Row {
   path: string;
@@ -31,32 +20,22 @@ interface Row {
 }
 
 function typeName(schema: z.ZodType): string {
-  const def = defOf(unwrap(schema));
-  switch (def.type) {
-    case "string":
-      return "string";
-    case "number":
-      return def.checks?.some((c) => c._zod.def.format === "safeint" || c._zod.def.check === "number_format") ? "integer" : "number";
-    case "boolean":
-      return "boolean";
-    case "enum":
-      return Object.values(def.entries ?? {}).map((v) => `\`${v}\``).join(" | ");
-    case "union":
-      return (def.options ?? []).some((o) => defOf(o).type === "number") ? "decimal string" : "string";
-    case "array":
-      return `array of ${typeName(def.element as z.ZodType)}`;
-    case "object":
-      return "object";
-    default:
-      return def.type;
-  }
+  const inner = unwrap(schema);
+  if (inner instanceof z.ZodString) return "string";
+  if (inner instanceof z.ZodNumber) return inner.format !== null ? "integer" : "number";
+  if (inner instanceof z.ZodBoolean) return "boolean";
+  if (inner instanceof z.ZodEnum) return inner.options.map((v) => `\`${String(v)}\``).join(" | ");
+  if (inner instanceof z.ZodUnion) return inner.options.some((o) => o instanceof z.ZodNumber) ? "decimal string" : "string";
+  const element = elementOf(inner);
+  if (element) return `array of ${typeName(element)}`;
+  if (inner instanceof z.ZodObject) return "object";
+  return inner.type;
 }
 
 function presence(schema: z.ZodType): string {
-  const def = defOf(schema);
-  if (def.type === "default") return `default \`${JSON.stringify(typeof def.defaultValue === "function" ? (def.defaultValue as () => unknown)() : def.defaultValue)}\``;
-  if (def.type === "optional") return "optional";
-  if (def.type === "pipe" && def.in) return presence(def.in);
+  if (schema instanceof z.ZodDefault) return `default \`${JSON.stringify(schema.def.defaultValue)}\``;
+  if (schema instanceof z.ZodOptional) return "optional";
+  if (schema instanceof z.ZodPipe && schema.in instanceof z.ZodType) return presence(schema.in);
   return "required";
 }
 
@@ -69,18 +48,18 @@ function rows(schema: z.ZodType, prefix: string, comments: Map<string, Map<strin
     out.push({ path, type: typeName(field), presence: presence(field), doc: own.get(key) ?? "" });
     let inner = unwrap(field);
     let suffix = "";
-    while (defOf(inner).type === "array") {
-      inner = unwrap(defOf(inner).element as z.ZodType);
+    for (let element = elementOf(inner); element; element = elementOf(inner)) {
+      inner = unwrap(element);
       suffix += "[]";
     }
-    if (defOf(inner).type === "object") out.push(...rows(inner, `${path}${suffix}.`, comments));
+    if (inner instanceof z.ZodObject) out.push(...rows(inner, `${path}${suffix}.`, comments));
   }
   return out;
 }
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-function kindSection(kind: ResourceKind, comments: Map<string, Map<string, string>>): string {
+function kindSection(kind: AnyKind, comments: Map<string, Map<string, string>>): string {
   const inputs = rows(kind.inputSchema, "", comments)
     .map((r) => {
       const notes = [
@@ -99,8 +78,7 @@ function kindSection(kind: ResourceKind, comments: Map<string, Map<string, strin
         serverComments.get(name) ??
         comments.get("serverTimestamps")?.get(name) ??
         (name.endsWith("Fingerprint") ? `Salted fingerprint of \`${name.replace(/Fingerprint$/, "")}\`; the secret itself is never stored.` : "");
-      const derived = name === "connectorRefs" ? "Connector references `chargerId.evseId.connectorId`, e.g. `[\"242.1.1\", \"242.2.1\"]`." : doc;
-      return `| \`${name}\` | ${cell(derived)} |`;
+      return `| \`${name}\` | ${cell(kind.derived?.[name]?.doc ?? doc)} |`;
     })
     .join("\n");
   const adopt = kind.naturalKey
@@ -127,9 +105,9 @@ function kindSection(kind: ResourceKind, comments: Map<string, Map<string, strin
     "|---|---|",
     outputs,
     "",
-    ...(kind.volatile?.length
+    ...(kind.volatile.length
       ? [
-          `Not kept in the state: ${kind.volatile.map((f) => `\`${f}\``).join(", ")}${kind.type === "Charger" ? ", connector `status`" : ""}. Live status changes`,
+          `Not kept in the state: ${kind.volatile.map((f) => `\`${f}\``).join(", ")}${(kind.nestedVolatile ?? []).map((f) => `, ${f}`).join("")}. Live status changes`,
           `without any configuration change (refresh reports configuration drift only) and state bytes are engine time; read them with \`get${kind.type}\`.`,
           "",
         ]
@@ -147,6 +125,6 @@ export function referenceMarkdown(root: string): string {
     "Decimals are strings with at most 4 decimals (`\"0.39\"`); the API stores exactly 4 (`\"0.3900\"`), and both",
     "spellings are the same value. Arrays marked as sets (`facilities`, `dayOfWeek`) ignore order.",
     "",
-    ...Object.values(kinds).map((kind) => kindSection(kind, comments)),
+    ...kindList.map((kind) => kindSection(kind, comments)),
   ].join("\n");
 }

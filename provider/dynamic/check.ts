@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PROVIDER_FIELDS } from "./fields";
-import type { ResourceKind } from "./kind";
+import type { AnyKind } from "../kinds/kind";
 import { pathTouchesUnknown, withoutUndefined } from "./values";
 
 /** A problem with one property, as Pulumi prints it. */
@@ -34,7 +34,7 @@ function failuresFrom(error: z.ZodError, news: unknown, noun: string): CheckFail
   return failures;
 }
 
-function checkProviderFields(kind: ResourceKind, news: Record<string, unknown>): CheckFailure[] {
+function checkProviderFields(kind: AnyKind, news: Record<string, unknown>): CheckFailure[] {
   const failures: CheckFailure[] = [];
   const { adoptId, adoptExisting } = news;
   if (adoptId !== undefined && (typeof adoptId !== "string" || adoptId.length === 0)) {
@@ -55,7 +55,7 @@ function checkProviderFields(kind: ResourceKind, news: Record<string, unknown>):
  * problem becomes a failure on its dot path (`evses[0].connectors[1].standard`);
  * values not known yet (preview) pass through untouched.
  */
-export function checkInputs(kind: ResourceKind, news: Record<string, unknown>): CheckResult {
+export function checkInputs(kind: AnyKind, news: Record<string, unknown>): CheckResult {
   const body: Record<string, unknown> = {};
   const own: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(news)) {
@@ -66,7 +66,7 @@ export function checkInputs(kind: ResourceKind, news: Record<string, unknown>): 
   const failures = checkProviderFields(kind, own);
   const parsed = kind.inputSchema.safeParse(body, { error: requiredMessage });
   if (parsed.success) {
-    return { inputs: withoutUndefined({ ...(parsed.data as Record<string, unknown>), ...own }), failures };
+    return { inputs: withoutUndefined({ ...parsed.data, ...own }), failures };
   }
   failures.push(...failuresFrom(parsed.error, body, kind.noun));
   return { inputs: withoutUndefined({ ...body, ...own }), failures };

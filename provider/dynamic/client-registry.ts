@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { EosvoltClient, ReadBatchingOptions } from "../client";
 import { type ConfigGetter, resolveConfig } from "../config";
-import type { ApiAccess } from "./kind";
+import type { ApiAccess } from "../client/api-access";
 
 /**
  * One client per provider process, shared by every resource it serves (the
@@ -45,7 +45,7 @@ export function sharedClient(get: ConfigGetter, env: NodeJS.ProcessEnv = process
   return client;
 }
 
-/** The client seen through the narrow interface the generic provider uses. */
+/** The client as the generic provider uses it: its kinds' collections and the sessions. */
 export function apiAccess(client: EosvoltClient): ApiAccess {
-  return client as unknown as ApiAccess;
+  return client;
 }

@@ -1,14 +1,15 @@
-import { inputFields, inputsFromObject, normalizeFields } from "./fields";
-import type { ResourceKind } from "./kind";
+/**
+ * What changed between a program's inputs and an object (the state's outputs or
+ * the API object), and the `PATCH` body of those changes.
+ */
+import type { z } from "zod";
+import type { AnyKind, KindWith, Patch } from "../kinds/kind";
+import { bodyOf, inputFields, inputsFromObject, isInputField, normalizeFields } from "./fields";
 import { matchesFingerprint } from "./secrets";
 import { containsUnknown, sameValue } from "./values";
 
 /** The input fields whose desired value differs from the object's current one. */
-export function changedFields(
-  kind: ResourceKind,
-  desired: Record<string, unknown>,
-  current: Record<string, unknown>,
-): string[] {
+export function changedFields(kind: AnyKind, desired: Record<string, unknown>, current: Record<string, unknown>): string[] {
   const want = normalizeFields(kind, desired);
   const have = inputsFromObject(kind, current);
   const changed: string[] = [];
@@ -31,18 +32,16 @@ function writeOnlyChanged(field: string, desired: unknown, current: Record<strin
 }
 
 /** What `diff` answers: only real changes, replacement only for immutable fields. */
-export function diffInputs(kind: ResourceKind, olds: Record<string, unknown>, news: Record<string, unknown>) {
+export function diffInputs(kind: AnyKind, olds: Record<string, unknown>, news: Record<string, unknown>) {
   const changed = changedFields(kind, news, olds);
   const replaces = changed.filter((f) => kind.replaceOnChanges.includes(f));
   return { changes: changed.length > 0, replaces, changed };
 }
 
-/** The `PATCH` body: each changed field's new value, `null` where the program removed it. */
-export function patchBody(kind: ResourceKind, changed: readonly string[], desired: Record<string, unknown>) {
-  const normalized = normalizeFields(kind, desired);
-  const patch: Record<string, unknown> = {};
-  for (const field of changed) {
-    patch[field] = kind.writeOnly.includes(field) ? desired[field] ?? null : normalized[field] ?? null;
-  }
+/** The `PATCH` body: each changed field's new value (as the schema normalises it), `null` where the program removed it. */
+export function patchBody<I extends z.ZodObject>(kind: KindWith<I>, changed: readonly string[], desired: Record<string, unknown>): Patch<z.output<I>> {
+  const body = bodyOf(kind, desired);
+  const patch: Patch<z.output<I>> = {};
+  for (const field of changed) if (isInputField(kind, field)) Object.assign(patch, { [field]: body[field] ?? null });
   return patch;
 }

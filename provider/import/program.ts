@@ -1,27 +1,29 @@
-import type { z } from "zod";
 import { inputsFromObject } from "../dynamic/fields";
-import type { ApiObject, ResourceKind } from "../dynamic/kind";
-import { shapeOf } from "../dynamic/project";
 import { sameValue } from "../dynamic/values";
-import { kinds, type KindName } from "../kinds";
-import type { Account } from "./account";
+import { kindList, kindsInDependencyOrder } from "../kinds";
+import type { AnyKind, ApiObject } from "../kinds/kind";
+import { referencesOf, shapeOf } from "../kinds/shape";
+import { objectsOf, type Account } from "./account";
 import { Code, literal } from "./literal";
 import { NameAllocator } from "./names";
 
 interface Declared {
-  kind: KindName;
+  kind: AnyKind;
   object: ApiObject;
   name: string;
   variable: string;
 }
 
+/** Every field that holds ids of other objects, in any kind (`pricingPlanId`, `locationId`, `teamIds`). */
+const REFERENCE_FIELDS = new Set(kindList.flatMap((kind) => Object.keys(referencesOf(kind.inputSchema))));
+
 /** Drops fields equal to their schema default, so the program reads as a person would write it. */
-function withoutDefaults(kind: ResourceKind, inputs: Record<string, unknown>): Record<string, unknown> {
+function withoutDefaults(kind: AnyKind, inputs: Record<string, unknown>): Record<string, unknown> {
   const shape = shapeOf(kind.inputSchema);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(inputs)) {
-    const fallback = (shape[k] as z.ZodType).safeParse(undefined);
-    if (fallback.success && fallback.data !== undefined && sameValue(fallback.data, v)) continue;
+    const fallback = shape[k]?.safeParse(undefined);
+    if (fallback?.success && fallback.data !== undefined && sameValue(fallback.data, v)) continue;
     out[k] = v;
   }
   return out;
@@ -29,37 +31,32 @@ function withoutDefaults(kind: ResourceKind, inputs: Record<string, unknown>): R
 
 /** Replaces ids of objects declared in the same program by references to them. */
 function withReferences(value: unknown, refs: Map<string, string>, field?: string): unknown {
-  if (typeof value === "string" && (field === "pricingPlanId" || field === "locationId") && refs.has(value)) {
-    return new Code(`${refs.get(value)}.id`);
-  }
-  if (Array.isArray(value)) return value.map((v) => withReferences(v, refs));
+  const isReference = field !== undefined && REFERENCE_FIELDS.has(field);
+  if (typeof value === "string" && isReference && refs.has(value)) return new Code(`${refs.get(value)}.id`);
+  if (Array.isArray(value)) return value.map((v) => withReferences(v, refs, isReference ? field : undefined));
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withReferences(v, refs, k)]));
   }
   return value;
 }
 
-function preferredName(kind: KindName, object: ApiObject): string {
-  if (kind === "Charger") return String(object.ocppIdentity ?? object.id);
-  return String(object.name ?? object.id);
+function preferredName(kind: AnyKind, object: ApiObject): string {
+  return String(object[kind.nameField] ?? object.id);
 }
 
 /**
  * Writes a complete Pulumi program (TypeScript) that declares every object of
  * the account with its `adoptId`, references between them as resource
- * references, in dependency order: plans, locations, chargers.
+ * references, in dependency order (plans, then the locations that use them,
+ * then their chargers).
  */
 export function generateProgram(account: Account, options: { source?: string } = {}): string {
   const names = new NameAllocator();
   const declared: Declared[] = [];
   const refs = new Map<string, string>();
-  const groups: Array<[KindName, ApiObject[]]> = [
-    ["PricingPlan", account.pricingPlans],
-    ["Location", account.locations],
-    ["Charger", account.chargers],
-  ];
-  for (const [kind, objects] of groups) {
-    for (const object of objects) {
+  const order: AnyKind[] = kindsInDependencyOrder();
+  for (const kind of order) {
+    for (const object of objectsOf(account, kind)) {
       const { name, variable } = names.take(preferredName(kind, object));
       declared.push({ kind, object, name, variable });
       refs.set(object.id, variable);
@@ -72,15 +69,17 @@ export function generateProgram(account: Account, options: { source?: string } =
     "",
   ];
   for (const { kind, object, name, variable } of declared) {
-    const inputs = withoutDefaults(kinds[kind], inputsFromObject(kinds[kind], object));
-    const args = withReferences({ adoptId: object.id, ...inputs }, refs) as Record<string, unknown>;
-    if (object.authorizationKeySet === true) {
-      lines.push(
-        `// ${object.id} has an authorizationKey set in the account; it stays as it is unless you declare one,`,
-        "// e.g. authorizationKey: config.requireSecret(...).",
-      );
+    const inputs = withoutDefaults(kind, inputsFromObject(kind, object));
+    const args = withReferences({ adoptId: object.id, ...inputs }, refs);
+    for (const field of kind.writeOnly) {
+      if (object[`${field}Set`] === true) {
+        lines.push(
+          `// ${object.id} has an ${field} set in the account; it stays as it is unless you declare one,`,
+          `// e.g. ${field}: config.requireSecret(...).`,
+        );
+      }
     }
-    lines.push(`export const ${variable} = new eosvolt.${kind}(${JSON.stringify(name)}, ${literal(args)});`, "");
+    lines.push(`export const ${variable} = new eosvolt.${kind.type}(${JSON.stringify(name)}, ${literal(args)});`, "");
   }
   return `${lines.join("\n").trimEnd()}\n`;
 }

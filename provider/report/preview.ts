@@ -17,6 +17,8 @@
  * (`create-replacement`, `replace`, `delete-replaced`) of one URN.
  */
 
+import { isKindName, kindNames, type KindName } from "../kinds";
+
 /** The engine's placeholder of a value known only after `pulumi up`. */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** The key that marks a secret value in the engine's JSON. */
@@ -27,7 +29,7 @@ export const UNKNOWN: unique symbol = Symbol("known after apply");
 /** A secret value: never printed. */
 export const SECRET: unique symbol = Symbol("secret");
 
-export type Kind = "PricingPlan" | "Location" | "Charger";
+export type Kind = KindName;
 export type Op = "create" | "update" | "replace" | "delete" | "same" | "read" | "import" | "refresh" | "other";
 
 export interface ResourceState {
@@ -66,11 +68,12 @@ export interface Preview {
 
 export class PreviewFormatError extends Error {}
 
-const KIND = /(?:^|[:/])eosvolt:(?:index:)?(PricingPlan|Location|Charger)$/;
+const KIND = new RegExp(`(?:^|[:/])eosvolt:(?:index:)?(${kindNames.join("|")})$`);
 
 /** The EOSVOLT kind of a type token (`pulumi-nodejs:dynamic/eosvolt:PricingPlan` → `PricingPlan`). */
 export function kindOf(type: string): Kind | undefined {
-  return KIND.exec(type)?.[1] as Kind | undefined;
+  const name = KIND.exec(type)?.[1];
+  return name !== undefined && isKindName(name) ? name : undefined;
 }
 
 /** Replaces the engine's unknown and secret encodings by {@link UNKNOWN} and {@link SECRET}, deeply. */

@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { outputFields } from "../dynamic/fields";
 import { providerShim } from "../dynamic/shim";
-import { kinds, type KindName } from "../kinds";
+import { kinds, type KindName, type Kinds } from "../kinds";
+import type { AnyKind, InputOf } from "../kinds/kind";
+import type { ArgsOf } from "./types";
 
 /** The type token of a kind: `pulumi-nodejs:dynamic/eosvolt:Charger`. */
 export function typeToken(kind: KindName): string {
@@ -13,14 +15,15 @@ export function typeToken(kind: KindName): string {
  * ones wrapped as secrets), every output name pre-set so the engine fills it
  * in, and the constant provider shim.
  */
-export function registration(kind: KindName, args: object): pulumi.Inputs {
+export function registration<N extends KindName>(name: N, args: ArgsOf<InputOf<Kinds[N]>> | Record<string, never>): pulumi.Inputs {
+  const kind: AnyKind = kinds[name];
   const props: pulumi.Inputs = {};
-  for (const name of outputFields(kinds[kind])) props[name] = undefined;
+  for (const output of outputFields(kind)) props[output] = undefined;
   for (const [key, value] of Object.entries(args)) {
     if (value === undefined) continue;
-    props[key] = kinds[kind].writeOnly.includes(key) ? pulumi.secret(value) : value;
+    props[key] = kind.writeOnly.some((field) => field === key) ? pulumi.secret(value) : value;
   }
-  props.__provider = providerShim(kind);
+  props.__provider = providerShim(name);
   return props;
 }
 

@@ -26,7 +26,7 @@ export const ConnectorInputSchema = z.strictObject({
   /** Maximum power of this connector in watts. */
   maxElectricPowerW: z.number().int().min(1).max(1_000_000).optional(),
   /** Pricing plan for this connector; overrides the charger's and the location's. */
-  pricingPlanId: objectId().optional(),
+  pricingPlanId: objectId("PricingPlan").optional(),
 });
 
 export const EvseInputSchema = z.strictObject({
@@ -49,7 +49,7 @@ export const EvseInputSchema = z.strictObject({
 export const ChargerInputSchema = z
   .strictObject({
     /** Location the charger stands at. May change: the charger moves. */
-    locationId: objectId(),
+    locationId: objectId("Location"),
     /**
      * OCPP charge-point identity, `[A-Za-z0-9_-]{1,48}`, unique in the account
      * (case-insensitive; stored upper-cased). Changing it replaces the charger.
@@ -72,7 +72,7 @@ export const ChargerInputSchema = z
      */
     authorizationKey: z.string().min(16).max(40).optional(),
     /** Pricing plan for this charger; overrides the location's. */
-    pricingPlanId: objectId().optional(),
+    pricingPlanId: objectId("PricingPlan").optional(),
     /** The EVSEs (charging points) of this charger, at least one. */
     evses: z.array(EvseInputSchema).min(1, { message: "must hold at least one EVSE" }),
   })

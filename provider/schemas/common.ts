@@ -59,8 +59,17 @@ export const DisplayTextSchema = z.strictObject({
 /** A required display name of 1..255 characters. */
 export const displayName = () => z.string().min(1, { message: "must not be empty" }).max(255);
 
-/** An id of another EOSVOLT object. */
-export const objectId = () => z.string().min(1, { message: "must not be empty" }).max(64);
+/**
+ * An id of another EOSVOLT object; `kind` names the kind it refers to
+ * (`refersTo("PricingPlan")`), which `eosvolt-import` turns into a resource reference.
+ */
+export const objectId = (kind?: string) => {
+  const id = z.string().min(1, { message: "must not be empty" }).max(64);
+  return kind === undefined ? id : id.meta({ [REFERS_TO]: kind });
+};
+
+/** The metadata key of {@link objectId}'s kind. */
+export const REFERS_TO = "refersTo";
 
 /**
  * An array with set semantics: the order a user writes does not matter, so it

@@ -67,7 +67,8 @@ export const OpeningTimesSchema = z
   });
 
 /** What a program declares for a location: the body of `POST /v1/locations`. */
-export const LocationInputSchema = z.strictObject({
+export const LocationInputSchema = z
+  .strictObject({
   /** Display name, 1..255 characters. */
   name: displayName(),
   /** Who may charge here: `PUBLIC`, `SEMI_PUBLIC` or `PRIVATE`. */
@@ -89,8 +90,16 @@ export const LocationInputSchema = z.strictObject({
   /** Directions to the chargers, per language. */
   directions: z.array(DisplayTextSchema).optional(),
   /** Default pricing plan for the chargers at this location. */
-  pricingPlanId: objectId().optional(),
-});
+  pricingPlanId: objectId("PricingPlan").optional(),
+  /** The teams whose members may see and charge at a `SEMI_PUBLIC` location; order does not matter. Only for `SEMI_PUBLIC`. */
+  teamIds: setOf(objectId("Team")).optional(),
+  })
+  .superRefine((location, ctx) => {
+    const known = (ACCESS_TYPES as readonly string[]).includes(location.accessType);
+    if (location.teamIds !== undefined && known && location.accessType !== "SEMI_PUBLIC") {
+      ctx.addIssue({ code: "custom", path: ["teamIds"], message: `is allowed only when accessType is SEMI_PUBLIC (it is ${location.accessType})` });
+    }
+  });
 
 /** Fields the server sets on a location. */
 export const LocationServerSchema = z.looseObject({

@@ -99,8 +99,10 @@ describe("resource classes", () => {
   });
 
   it("the shim module exports a provider per kind", async () => {
-    const handlers = await import("../../provider/dynamic/handlers");
-    expect(Object.keys(handlers).sort()).toEqual(["Charger", "Location", "PricingPlan"]);
-    for (const provider of Object.values(handlers)) expect(typeof provider.create).toBe("function");
+    const handlers: Record<string, unknown> = await import("../../provider/dynamic/handlers");
+    // The module is CommonJS (`export =`, one export per kind); the test runner's interop adds `default`.
+    const names = Object.keys(handlers).filter((name) => name !== "default").sort();
+    expect(names).toEqual(["Charger", "Location", "PricingPlan", "Team"]);
+    for (const name of names) expect(typeof (handlers[name] as { create?: unknown }).create).toBe("function");
   });
 });
