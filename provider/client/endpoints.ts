@@ -1,7 +1,7 @@
 /**
  * Endpoints as data: for each kind of object, its collection path, the loose
- * zod schema its answers are checked with, its filters and sort keys, and the
- * scope prefix. Resource methods in `client.ts` are generated from this table,
+ * zod schema its answers are checked with, and the sort key of read-ahead
+ * scans. Resource methods in `client.ts` are generated from this table,
  * so adding a kind is a row here plus its types.
  */
 import type { z } from "zod";
@@ -26,14 +26,8 @@ export interface EndpointSpec {
   readonly path: string;
   /** Loose schema every returned object must satisfy (unknown fields are kept). */
   readonly schema: z.ZodType<{ id: string }>;
-  /** Exact-match filters the list endpoint accepts (besides `id`, `from`, `to`). */
-  readonly filters: readonly string[];
-  /** Fields the list endpoint sorts by. */
-  readonly sortKeys: readonly string[];
   /** Stable sort key for read-ahead scans. */
   readonly scanSort: string;
-  /** Scope prefix, e.g. `chargers` for `chargers:read`. */
-  readonly scope: string;
 }
 
 /** The API's collections. */
@@ -41,34 +35,22 @@ export const ENDPOINTS = {
   locations: {
     path: "/v1/locations",
     schema: LocationServerSchema,
-    filters: ["name", "accessType", "country"],
-    sortKeys: ["name", "createdAt", "updatedAt"],
     scanSort: "createdAt",
-    scope: "locations",
   },
   chargers: {
     path: "/v1/chargers",
     schema: ChargerServerSchema,
-    filters: ["locationId", "ocppIdentity", "status", "enabled"],
-    sortKeys: ["ocppIdentity", "name", "createdAt", "updatedAt"],
     scanSort: "createdAt",
-    scope: "chargers",
   },
   pricingPlans: {
     path: "/v1/pricing-plans",
     schema: PricingPlanServerSchema,
-    filters: ["name", "currency"],
-    sortKeys: ["name", "createdAt", "updatedAt"],
     scanSort: "createdAt",
-    scope: "pricing",
   },
   sessions: {
     path: "/v1/sessions",
     schema: SessionSchema,
-    filters: ["status", "chargerId", "locationId"],
-    sortKeys: ["startedAt"],
     scanSort: "startedAt",
-    scope: "sessions",
   },
 } as const satisfies Record<string, EndpointSpec>;
 
