@@ -1,32 +1,27 @@
 /**
- * The pack's decimal arithmetic: prices and VAT as bigint ten-thousandths, so
- * that no check rounds money. Kept in this one file so that it can give way to
- * the provider's shared decimal module.
+ * The pack's view of decimals: prices and VAT as bigint ten-thousandths, read
+ * by the provider's one decimal module (`provider/decimal`), so that no check
+ * rounds money and every part of the project reads a decimal by the same rule.
  */
-
-const DECIMAL = /^\d{1,12}(\.\d{1,4})?$/;
+import { formatFixed, formatTrimmed, parseDecimal } from "../provider/decimal";
 
 /**
  * A decimal as ten-thousandths (`"0.39"` → 3900n), or undefined when it is not
- * a known non-negative decimal. Numbers are accepted too (config, raw inputs).
+ * a known non-negative decimal at the API's precision (never rounded). Numbers
+ * are accepted too (config, raw inputs).
  */
 export function units(value: unknown): bigint | undefined {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value) || value < 0) return undefined;
-    value = value.toFixed(4);
-  }
-  if (typeof value !== "string" || !DECIMAL.test(value)) return undefined;
-  const [whole, fraction = ""] = value.split(".");
-  return BigInt(whole) * 10000n + BigInt(fraction.padEnd(4, "0"));
+  const read = parseDecimal(value);
+  return read.ok && read.units >= 0n ? read.units : undefined;
 }
 
 /** Ten-thousandths → `"0.3900"`. */
 export function show(u: bigint): string {
-  const text = u.toString().padStart(5, "0");
-  return `${text.slice(0, -4)}.${text.slice(-4)}`;
+  return formatFixed(u);
 }
 
 /** Ten-thousandths of a percent → `"21"` / `"9.5"`. */
 export function showPercent(u: bigint): string {
-  return show(u).replace(/\.?0+$/, "");
+  return formatTrimmed(u, 0);
 }
+
