@@ -5,6 +5,7 @@ import type { ResourceKind } from "../dynamic/kind";
 import { shapeOf, unwrap } from "../dynamic/project";
 import { kinds } from "../kinds";
 import * as schemas from "../schemas";
+import { markdownTable } from "../markdown/table";
 import { schemaComments } from "./comments";
 
 type Def = {
@@ -78,8 +79,6 @@ function rows(schema: z.ZodType, prefix: string, comments: Map<string, Map<strin
   return out;
 }
 
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-
 function kindSection(kind: ResourceKind, comments: Map<string, Map<string, string>>): string {
   const inputs = rows(kind.inputSchema, "", comments)
     .map((r) => {
@@ -87,9 +86,8 @@ function kindSection(kind: ResourceKind, comments: Map<string, Map<string, strin
         kind.replaceOnChanges.includes(r.path) ? "**Changing it replaces the object.**" : "",
         kind.writeOnly.includes(r.path) ? "**Secret, write-only.**" : "",
       ].filter(Boolean);
-      return `| \`${r.path}\` | ${cell(r.type)} | ${r.presence} | ${cell([r.doc, ...notes].filter(Boolean).join(" "))} |`;
-    })
-    .join("\n");
+      return [`\`${r.path}\``, r.type, r.presence, [r.doc, ...notes].filter(Boolean).join(" ")];
+    });
   const serverComments = comments.get(names.get(kind.serverSchema) ?? "") ?? new Map<string, string>();
   const inputNames = new Set(Object.keys(shapeOf(kind.inputSchema)));
   const outputs = outputFields(kind)
@@ -100,12 +98,12 @@ function kindSection(kind: ResourceKind, comments: Map<string, Map<string, strin
         comments.get("serverTimestamps")?.get(name) ??
         (name.endsWith("Fingerprint") ? `Salted fingerprint of \`${name.replace(/Fingerprint$/, "")}\`; the secret itself is never stored.` : "");
       const derived = name === "connectorRefs" ? "Connector references `chargerId.evseId.connectorId`, e.g. `[\"242.1.1\", \"242.2.1\"]`." : doc;
-      return `| \`${name}\` | ${cell(derived)} |`;
-    })
-    .join("\n");
-  const adopt = kind.naturalKey
-    ? `| \`adoptId\` | string | optional | Id of an existing ${kind.noun} to take over instead of creating one (one \`GET\`, at most one \`PATCH\`). |\n| \`adoptExisting\` | boolean | optional | Take over the ${kind.noun} that already has this \`${kind.naturalKey}\`, if any. |`
-    : `| \`adoptId\` | string | optional | Id of an existing ${kind.noun} to take over instead of creating one (one \`GET\`, at most one \`PATCH\`). |`;
+      return [`\`${name}\``, derived];
+    });
+  const adopt = [
+    ["`adoptId`", "string", "optional", `Id of an existing ${kind.noun} to take over instead of creating one (one \`GET\`, at most one \`PATCH\`).`],
+    ...(kind.naturalKey ? [["`adoptExisting`", "boolean", "optional", `Take over the ${kind.noun} that already has this \`${kind.naturalKey}\`, if any.`]] : []),
+  ];
   return [
     `## ${kind.type}`,
     "",
@@ -114,18 +112,13 @@ function kindSection(kind: ResourceKind, comments: Map<string, Map<string, strin
     "",
     "### Inputs",
     "",
-    "| field | type | presence | description |",
-    "|---|---|---|---|",
-    inputs,
-    adopt,
+    markdownTable(["field", "type", "presence", "description"], [...inputs, ...adopt]),
     "",
     "### Outputs",
     "",
     "Every input (with its default applied and its value normalised as the API stores it), and:",
     "",
-    "| output | description |",
-    "|---|---|",
-    outputs,
+    markdownTable(["output", "description"], outputs),
     "",
     ...(kind.volatile?.length
       ? [
