@@ -7,6 +7,7 @@
  *
  * The first line on stdout is the base URL. SIGINT/SIGTERM stop it cleanly (the data file is flushed).
  */
+import { parseArgs as parseCommandLine } from "node:util";
 import { startEmulator } from "./index";
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_RATE_LIMIT, type EmulatorOptions } from "./options";
 
@@ -22,41 +23,55 @@ const USAGE = `Usage: eosvolt-emulator [options]
   --no-idempotency      ignore Idempotency-Key headers
   --help                show this help`;
 
+/** The flags, for `util.parseArgs`; each is then read in the order given (a later one wins). */
+const FLAGS = {
+  port: { type: "string" },
+  host: { type: "string" },
+  token: { type: "string", multiple: true },
+  "rate-limit": { type: "string" },
+  data: { type: "string" },
+  latency: { type: "string" },
+  "no-idempotency": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 /**
- * Parses the command line.
+ * Parses the command line (`util.parseArgs`; `--flag value` and `--flag=value`).
  * @throws Error with a readable message for a bad flag or value.
  */
 export function parseArgs(argv: string[]): EmulatorOptions {
+  const { tokens: parsed } = parseCommandLine({ args: argv, options: FLAGS, strict: false, allowPositionals: true, tokens: true });
   const opts: EmulatorOptions = { port: DEFAULT_PORT };
   const tokens: Record<string, string[]> = {};
   let sawToken = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") && !arg.startsWith("--token=")
-      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-      : arg.startsWith("--token=") ? ["--token", arg.slice(8)] : [arg, undefined];
+  for (const token of parsed) {
+    if (token.kind === "option-terminator") throw new Error(`Unknown option '--'.\n${USAGE}`);
+    if (token.kind === "positional" || !Object.prototype.hasOwnProperty.call(FLAGS, token.name)) {
+      const arg = token.kind === "positional" ? token.value : token.rawName;
+      throw new Error(`Unknown option '${arg}'.\n${USAGE}`);
+    }
+    const flag = token.rawName;
     const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value.`);
-      return v;
+      if (token.value === undefined) throw new Error(`${flag} needs a value.`);
+      return token.value;
     };
     const int = (v: string, min: number, max: number): number => {
       if (!/^[0-9]+$/.test(v) || Number(v) < min || Number(v) > max) throw new Error(`${flag} must be an integer from ${min} to ${max}.`);
       return Number(v);
     };
-    switch (flag) {
-      case "--port": opts.port = int(value(), 0, 65535); break;
-      case "--host": opts.host = value(); break;
-      case "--rate-limit": opts.rateLimit = int(value(), 0, 1_000_000); break;
-      case "--data": opts.dataFile = value(); break;
-      case "--no-idempotency": opts.idempotency = false; break;
-      case "--latency": {
+    switch (token.name) {
+      case "port": opts.port = int(value(), 0, 65535); break;
+      case "host": opts.host = value(); break;
+      case "rate-limit": opts.rateLimit = int(value(), 0, 1_000_000); break;
+      case "data": opts.dataFile = value(); break;
+      case "no-idempotency": opts.idempotency = false; break;
+      case "latency": {
         const m = /^([0-9]+)(?:-([0-9]+))?$/.exec(value());
         if (!m || Number(m[2] ?? m[1]) < Number(m[1])) throw new Error("--latency must be MIN-MAX in ms, e.g. 10-50.");
         opts.latencyMs = [Number(m[1]), Number(m[2] ?? m[1])];
         break;
       }
-      case "--token": {
+      case "token": {
         const v = value();
         const eq = v.indexOf("=");
         sawToken = true;
@@ -64,12 +79,9 @@ export function parseArgs(argv: string[]): EmulatorOptions {
         else tokens[v.slice(0, eq)] = v.slice(eq + 1).split(",").filter(Boolean);
         break;
       }
-      case "--help": case "-h":
+      case "help":
         process.stdout.write(`${USAGE}\n`);
         process.exit(0);
-      // falls through (unreachable)
-      default:
-        throw new Error(`Unknown option '${arg}'.\n${USAGE}`);
     }
   }
   if (sawToken) opts.tokens = tokens;

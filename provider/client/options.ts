@@ -4,6 +4,7 @@
  * request is sent from here, so a bad configuration fails before any traffic.
  */
 import type { Dispatcher } from "undici";
+import { PACKAGE_VERSION } from "../version";
 import { EosvoltConfigError } from "./errors";
 
 /** Base URLs of the hosted EOSVOLT environments. */
@@ -99,8 +100,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 5;
 /** Default total time budget of one call in milliseconds. */
 export const DEFAULT_RETRY_BUDGET_MS = 120_000;
-/** Version reported in the default `User-Agent`. */
-export const CLIENT_VERSION = "0.1.0";
+/** Version reported in the default `User-Agent`: the package's, from its `package.json`. */
+export const CLIENT_VERSION = PACKAGE_VERSION;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 

@@ -5,6 +5,7 @@ import { kindList } from "../kinds";
 import type { AnyKind } from "../kinds/kind";
 import { elementOf, shapeOf, unwrap } from "../kinds/shape";
 import * as schemas from "../schemas";
+import { markdownTable } from "../markdown/table";
 import { schemaComments } from "./comments";
 
 /** Schema object → the name it is exported under, to find its comments. */
@@ -57,8 +58,6 @@ function rows(schema: z.ZodType, prefix: string, comments: Map<string, Map<strin
   return out;
 }
 
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-
 function kindSection(kind: AnyKind, comments: Map<string, Map<string, string>>): string {
   const inputs = rows(kind.inputSchema, "", comments)
     .map((r) => {
@@ -66,9 +65,8 @@ function kindSection(kind: AnyKind, comments: Map<string, Map<string, string>>):
         kind.replaceOnChanges.includes(r.path) ? "**Changing it replaces the object.**" : "",
         kind.writeOnly.includes(r.path) ? "**Secret, write-only.**" : "",
       ].filter(Boolean);
-      return `| \`${r.path}\` | ${cell(r.type)} | ${r.presence} | ${cell([r.doc, ...notes].filter(Boolean).join(" "))} |`;
-    })
-    .join("\n");
+      return [`\`${r.path}\``, r.type, r.presence, [r.doc, ...notes].filter(Boolean).join(" ")];
+    });
   const serverComments = comments.get(names.get(kind.serverSchema) ?? "") ?? new Map<string, string>();
   const inputNames = new Set(Object.keys(shapeOf(kind.inputSchema)));
   const outputs = outputFields(kind)
@@ -78,12 +76,12 @@ function kindSection(kind: AnyKind, comments: Map<string, Map<string, string>>):
         serverComments.get(name) ??
         comments.get("serverTimestamps")?.get(name) ??
         (name.endsWith("Fingerprint") ? `Salted fingerprint of \`${name.replace(/Fingerprint$/, "")}\`; the secret itself is never stored.` : "");
-      return `| \`${name}\` | ${cell(kind.derived?.[name]?.doc ?? doc)} |`;
-    })
-    .join("\n");
-  const adopt = kind.naturalKey
-    ? `| \`adoptId\` | string | optional | Id of an existing ${kind.noun} to take over instead of creating one (one \`GET\`, at most one \`PATCH\`). |\n| \`adoptExisting\` | boolean | optional | Take over the ${kind.noun} that already has this \`${kind.naturalKey}\`, if any. |`
-    : `| \`adoptId\` | string | optional | Id of an existing ${kind.noun} to take over instead of creating one (one \`GET\`, at most one \`PATCH\`). |`;
+      return [`\`${name}\``, kind.derived?.[name]?.doc ?? doc];
+    });
+  const adopt = [
+    ["`adoptId`", "string", "optional", `Id of an existing ${kind.noun} to take over instead of creating one (one \`GET\`, at most one \`PATCH\`).`],
+    ...(kind.naturalKey ? [["`adoptExisting`", "boolean", "optional", `Take over the ${kind.noun} that already has this \`${kind.naturalKey}\`, if any.`]] : []),
+  ];
   return [
     `## ${kind.type}`,
     "",
@@ -92,18 +90,13 @@ function kindSection(kind: AnyKind, comments: Map<string, Map<string, string>>):
     "",
     "### Inputs",
     "",
-    "| field | type | presence | description |",
-    "|---|---|---|---|",
-    inputs,
-    adopt,
+    markdownTable(["field", "type", "presence", "description"], [...inputs, ...adopt]),
     "",
     "### Outputs",
     "",
     "Every input (with its default applied and its value normalised as the API stores it), and:",
     "",
-    "| output | description |",
-    "|---|---|",
-    outputs,
+    markdownTable(["output", "description"], outputs),
     "",
     ...(kind.volatile.length
       ? [

@@ -16,6 +16,7 @@ import {
   unitOf,
   vatText,
 } from "./describe";
+import { StackModel } from "../stack/model";
 import { SECRET, UNKNOWN, type Preview, type ResourceChange, type ResourceState } from "./preview";
 
 export interface ReviewOptions {
@@ -278,29 +279,23 @@ function refKey(ref: Ref): string | undefined {
 }
 
 class StackIndex {
-  /** Current and previous ids → URN, per kind. */
-  private readonly ids = new Map<string, string>();
+  /** The stack's resources and their ids (current and previous), shared with the policy pack. */
+  private readonly model: StackModel<ResourceChange>;
   readonly byUrn = new Map<string, ResourceChange>();
 
   constructor(readonly preview: Preview) {
-    for (const r of preview.resources) {
-      this.byUrn.set(r.urn, r);
-      if (!r.kind) continue;
-      for (const id of [r.old?.id, r.new?.id]) if (typeof id === "string") this.ids.set(`${r.kind}:${id}`, r.urn);
-    }
+    for (const r of preview.resources) this.byUrn.set(r.urn, r);
+    this.model = new StackModel(
+      preview.resources.map((r) => ({ urn: r.urn, kind: r.kind ?? "", ids: r.kind ? [r.old?.id, r.new?.id] : [], item: r })),
+    );
   }
 
   /** Resolves a reference value and the URNs the program took it from. */
   resolve(kind: "PricingPlan" | "Location", value: unknown, deps: string[] | undefined): Ref {
-    if (value === undefined || value === null) return undefined;
-    const fromDeps = [...new Set((deps ?? []).filter((u) => this.byUrn.get(u)?.kind === kind))];
-    if (typeof value === "string") {
-      const urn = this.ids.get(`${kind}:${value}`);
-      if (urn) return { urn };
-      if (fromDeps.length === 1) return { urn: fromDeps[0] };
-      return { id: value };
-    }
-    if (fromDeps.length === 1) return { urn: fromDeps[0] };
+    const ref = this.model.resolve(kind, value, deps);
+    if (ref.kind === "none") return undefined;
+    if (ref.kind === "found") return { urn: ref.urn };
+    if (ref.kind === "outside") return { id: ref.id };
     return { unknown: true };
   }
 

@@ -5,15 +5,8 @@
 import type { PlanReview, PlanUsers, PriceRow, PricingReview } from "./changes";
 import { KNOWN_AFTER_APPLY, formatPercent, formatUnits, inclVat, money, text, toUnits, vatText } from "./describe";
 import { SECRET, UNKNOWN } from "./preview";
+import { markdownTable as table } from "../markdown/table";
 
-/** Escapes what would break a table cell or a line. */
-function cell(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-
-function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
-}
 
 /** What a driver pays: price incl. VAT. */
 function driverPrice(price: unknown, vat: unknown, currency: unknown): string {

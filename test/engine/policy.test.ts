@@ -77,7 +77,7 @@ describe("policy pack: an estate that keeps the rules", () => {
       const config = join(env.project.dir, "policy-config.json");
       writeFileSync(
         config,
-        execFileSync(process.execPath, [join(PACK, "baseline.js"), "--state", state, "--base", join(PACK, "config.json"), "--max-increase", "10%"]),
+        execFileSync(process.execPath, [join(ROOT, "dist", "policy", "baseline.js"), "--state", state, "--base", join(PACK, "config.json"), "--max-increase", "10%"]),
       );
 
       env.project.edit("index.ts", /price: "0\.45"/g, 'price: "0.55"');

@@ -4,10 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(__dirname, "../..");
-const load = createRequire(join(ROOT, "policy", "index.js"));
+// The pack as the root build compiles it (policy/*.ts → dist/policy/), the output its package.json names as main.
+const load = createRequire(join(ROOT, "dist", "policy", "index.js"));
 const pack = load("./policies.js");
 const { baselineFromState, configFromState } = load("./baseline.js");
 // The proxy CrossGuard wraps props in; it throws on reading an unknown value.
@@ -314,7 +316,7 @@ describe("the pack", () => {
   });
 
   it("policy/config.json names only policies of the pack", () => {
-    const config = load("./config.json");
+    const config = JSON.parse(readFileSync(join(ROOT, "policy", "config.json"), "utf8"));
     const names = new Set(pack.policies.map((p: any) => p.name));
     for (const key of Object.keys(config)) expect(names.has(key), key).toBe(true);
   });

@@ -28,14 +28,14 @@ async function killedUp(project: PulumiProject, emulator: RunningEmulator, held:
 
 function recoverPending(project: PulumiProject): Promise<{ code: number; output: string }> {
   return new Promise((done) =>
-    execFile("node", [join(ROOT, "scripts/recover-pending.mjs")], { cwd: project.dir, env: project.env() }, (error, stdout, stderr) =>
+    execFile("node", [join(ROOT, "dist/provider/recover/cli.js")], { cwd: project.dir, env: project.env() }, (error, stdout, stderr) =>
       done({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
     ),
   );
 }
 
 describe("an interrupted pulumi up, through the real Pulumi CLI", { timeout: 240_000 }, () => {
-  it("plans and locations: pulumi cancel, scripts/recover-pending.mjs, up: nothing twice", async () => {
+  it("plans and locations: pulumi cancel, eosvolt-recover-pending, up: nothing twice", async () => {
     const { project, emulator, dispose } = await openProgram(SUBSET);
     try {
       await initSubset(project, 2);

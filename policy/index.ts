@@ -1,7 +1,6 @@
-"use strict";
 // The EOSVOLT policy pack: `pulumi preview --policy-pack policy` (see README.md here).
-const { PolicyPack } = require("@pulumi/policy");
-const { policies } = require("./policies");
+import { PolicyPack } from "@pulumi/policy";
+import { policies } from "./policies";
 
 new PolicyPack("eosvolt", {
   description: "Pricing guardrails for EOSVOLT estates: price caps, increases, VAT, blocking-fee grace, currencies.",

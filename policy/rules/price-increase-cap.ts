@@ -1,0 +1,68 @@
+/** Policy 2: a maximum price increase per change, against a baseline. */
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { show, units } from "../decimal";
+import { components, policyConfig } from "../inputs";
+import { TYPES } from "../types";
+import { isKnown, snapshotProps } from "../unknown";
+
+/** Baseline prices of one plan: one `{ TYPE: price }` map for every element, or one per element. */
+export type PlanBaseline = Record<string, string> | Array<Record<string, string> | null>;
+
+const defaults = {
+  /** Largest allowed increase of any price component over its baseline, in percent. */
+  maxIncreasePercent: 10,
+  /**
+   * The prices before the change, per plan (Pulumi resource name, or the plan's
+   * `name`): `{ "ENERGY": "0.39" }` for every element, or one such map per
+   * element, in order. `eosvolt-policy-baseline` writes it from `pulumi stack export`.
+   */
+  baselinePrices: {} as Record<string, PlanBaseline>,
+};
+
+export const priceIncreaseCap: ResourceValidationPolicy = {
+  name: "eosvolt-price-increase-cap",
+  description: "No price component rises more than a maximum percentage above its baseline (the prices before the change).",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  configSchema: {
+    properties: {
+      maxIncreasePercent: { type: "number", minimum: 0, default: 10, description: "Maximum increase in percent." },
+      baselinePrices: {
+        type: "object",
+        description:
+          'Prices before the change, per plan resource name: { "standard": { "ENERGY": "0.39" } } or per element ' +
+          '{ "standard": [{ "ENERGY": "0.39" }, { "ENERGY": "0.25", "PARKING_TIME": "6" }] }.',
+        additionalProperties: { type: ["object", "array"] },
+        default: {},
+      },
+    },
+  },
+  validateResource: (args, reportViolation) => {
+    if (args.type !== TYPES.PricingPlan) return;
+    const cfg = policyConfig(args, defaults);
+    const baselines = cfg.baselinePrices ?? {};
+    const plan = snapshotProps(args.props);
+    const baseline: PlanBaseline | undefined =
+      baselines[args.name] ?? (isKnown(plan.name) && typeof plan.name === "string" ? baselines[plan.name] : undefined);
+    if (!baseline || typeof baseline !== "object") return;
+    const percent = Number(cfg.maxIncreasePercent);
+    if (!Number.isFinite(percent) || percent < 0) return;
+    const factor = BigInt(10000 + Math.round(percent * 100)); // 1 + percent/100, in 10⁻⁴
+    for (const { component, i, path } of components(plan)) {
+      if (!isKnown(component.type)) continue;
+      const prices = Array.isArray(baseline) ? baseline[i] : baseline;
+      if (!prices || typeof prices !== "object") continue;
+      const before = units(prices[component.type]);
+      const after = units(component.price);
+      if (before === undefined || after === undefined) continue;
+      if (after * 10000n > before * factor) {
+        const rise = before === 0n ? "from zero" : `+${((Number(after - before) / Number(before)) * 100).toFixed(1)}%`;
+        const unit = isKnown(plan.currency) ? ` ${plan.currency}` : "";
+        reportViolation(
+          `Pricing plan "${args.name}" raises ${component.type} at ${path} from ${show(before)} to ${show(after)}${unit} ` +
+            `(${rise}), more than the allowed ${percent}% per change.`,
+        );
+      }
+    }
+  },
+};
