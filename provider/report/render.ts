@@ -3,7 +3,7 @@
  * people who set prices rather than for engineers. Every word of the report
  * is chosen here (and in `describe.ts`); the review itself is data.
  */
-import { renderWeekCharts, type ChartOptions } from "./chart";
+import { DEFAULT_MAX_CHARTS, renderWeekCharts, type ChartBudget, type ChartOptions } from "./chart";
 import { formatUnits, inclVat, toUnits } from "./decimal";
 import { KNOWN_AFTER_APPLY, chargeLabel, chargeName, formatPercent, money, restrictionsText, text, unitOf, vatText } from "./describe";
 import type { ChargerName, ConnectorUse, FieldChange, PlanRef, PlanReview, PlanUsers, PlanWindow, PriceRow, PricingReview, Switch, Warning } from "./model";
@@ -172,7 +172,7 @@ function usersText(plan: PlanReview): string {
   return lines.join("\n");
 }
 
-function planSection(plan: PlanReview, options: RenderOptions): string {
+function planSection(plan: PlanReview, options: RenderOptions, budget: ChartBudget): string {
   const cur = text(plan.currency);
   const name = text(plan.name);
   const out: string[] = [];
@@ -208,7 +208,7 @@ function planSection(plan: PlanReview, options: RenderOptions): string {
   }
   const other = otherLines(plan);
   if (other.length > 0) out.push(other.map((o) => `- ${o}`).join("\n"));
-  if (options.charts !== false) out.push(...renderWeekCharts(plan, options));
+  if (options.charts !== false) out.push(...renderWeekCharts(plan, options, budget));
   out.push(usersText(plan));
   return out.join("\n\n");
 }
@@ -306,7 +306,8 @@ export function renderMarkdown(review: PricingReview, options: RenderOptions = {
     out.push("Prices are shown excluding VAT; *Drivers pay* is the price including VAT. Times are local to each location.");
   }
   const plans = [...review.plans].sort((a, b) => OP_ORDER.indexOf(a.op) - OP_ORDER.indexOf(b.op) || text(a.name).localeCompare(text(b.name)));
-  for (const plan of plans) out.push(planSection(plan, options));
+  const budget: ChartBudget = { left: options.maxCharts ?? DEFAULT_MAX_CHARTS };
+  for (const plan of plans) out.push(planSection(plan, options, budget));
   if (review.switches.length > 0) out.push(switchesSection(review.switches));
   if (review.hasChanges && review.unchangedOmitted) {
     out.push("> Unchanged locations and chargers are not in this preview, so the users listed may be incomplete: run `pulumi preview --json --show-sames`.");
