@@ -30,6 +30,7 @@ export interface ChartBudget {
 export const DEFAULT_MAX_CHARTS = 10;
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const NONE: Record<ChartedType, string> = { ENERGY: "an energy price", TIME: "a charging-time price", PARKING_TIME: "an idle fee" };
 const UNIT: Record<ChartedType, string> = { ENERGY: "per kWh", TIME: "per hour charging", PARKING_TIME: "per hour parked" };
 /** Old grey, new blue (the GitHub palette), legible in light and dark themes. */
 export const OLD_COLOR = "#8c959f";
@@ -109,9 +110,14 @@ export function weekChart(week: ChargeWeek, withVat: boolean): Outcome {
   return { chart: { type: week.type, step, labels, new: n.values, ...(o ? { old: o.values } : {}), conditions, gaps: n.gaps || (o?.gaps ?? false) } };
 }
 
-/** Text safe inside a quoted Mermaid string. */
+/** Text safe inside a quoted Mermaid string: no quote or line break ends it, no `%%` starts a directive. */
 function quoted(value: string): string {
-  return `"${value.replace(/["`\r\n]/g, "'")}"`;
+  return `"${value.replace(/["`]/g, "'").replace(/\r?\n/g, " ").replace(/%{2,}/g, "%")}"`;
+}
+
+/** Text safe inside HTML (the `<summary>` line). */
+function html(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 function resolution(step: number): string {
@@ -169,14 +175,14 @@ export function renderWeekCharts(plan: PlanReview, options: ChartOptions, budget
       both ? "Grey: old, blue: new." : week.oldLeftOut === "currency" ? "The new plan only: prices in another currency are not compared." : "The new plan.",
       `What a driver pays ${vat}, ${resolution(chart.step)}, at the location's local time.`,
     ];
-    if (chart.gaps) notes.push(`Times without a${/^[AEIOU]/.test(name) ? "n" : ""} ${name.toLowerCase()} are charted at 0.`);
+    if (chart.gaps) notes.push(`Times without ${NONE[chart.type]} are charted at 0.`);
     const lines = [notes.join(" ")];
     if (chart.conditions.length > 0) {
       lines.push(`Charted for the case the table names (${chart.conditions.join("; ")}): sessions that do not meet it pay another price or none.`);
     }
     out.push(
       [
-        `<details><summary>Chart: ${name.toLowerCase()} over the week, ${both ? "old and new" : "new"} (${unit})</summary>`,
+        `<details><summary>Chart: ${name.toLowerCase()} over the week, ${both ? "old and new" : "new"} (${html(unit)})</summary>`,
         "",
         "```mermaid",
         mermaidSource(chart, `${text(plan.name)}: ${name.toLowerCase()}, ${unit}`, unit),

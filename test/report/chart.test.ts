@@ -90,7 +90,7 @@ describe("the week's prices as a chart", () => {
     const md = markdown(doc);
     expect(valueAt(publicAc(md), "New", "Tue", "03:00")).toBe("0");
     expect(valueAt(publicAc(md), "Old", "Tue", "03:00")).toBe("0.3509");
-    expect(md).toContain("Times without an energy are charted at 0.");
+    expect(md).toContain("Times without an energy price are charted at 0.");
   });
 
   it("a price known only after apply is not charted, and the report says why", () => {
@@ -99,6 +99,15 @@ describe("the week's prices as a chart", () => {
     const md = markdown(doc);
     expect(charts(md)).toEqual([]);
     expect(md).toContain("*Energy over the week: not charted, some of its prices or windows are known only after apply or secret.*");
+  });
+
+  it("a plan's name cannot break the chart out of its string or start a Mermaid directive", () => {
+    const doc = fixture("update");
+    step(doc, "public-ac", "update").newState.inputs.name = 'Public "AC" %%{init: {"theme": "dark"}}%%\n  line [9]';
+    const [chart] = charts(markdown(doc));
+    expect(chart.title).toBe("Public 'AC' %{init: {'theme': 'dark'}}%   line [9]: energy, EUR per kWh incl. VAT");
+    expect(chart.source).not.toContain("%%");
+    expect(Object.keys(chart.lines)).toEqual(["Old", "New"]);
   });
 
   it("a report with many charts stops at the limit", () => {
