@@ -2,6 +2,7 @@
  * Words for a pricing plan: amounts, units and restrictions as a person reads
  * them ("Mon–Fri 07:00–23:00", "weekends", "after 2 h parked").
  */
+import type { GapGroup } from "./coverage";
 import { formatUnits, toUnits } from "./decimal";
 import { SECRET, UNKNOWN } from "./preview";
 
@@ -151,4 +152,14 @@ export function restrictionsText(restrictions: unknown, options: { parking?: boo
   if (r.minPowerKw !== undefined) parts.push(`when charging at ${kwh(r.minPowerKw)} kW or more`);
   if (r.maxPowerKw !== undefined) parts.push(`when charging below ${kwh(r.maxPowerKw)} kW`);
   return parts.length > 0 ? parts.join(", ") : (options.fallback ?? "any time");
+}
+
+function hhmm(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+/** Uncovered times in words: "Sat–Sun 00:00–07:00", "weekends (all day)". */
+export function gapText(group: GapGroup): string {
+  const gaps = group.ranges.map(([from, to]) => `${hhmm(from)}–${hhmm(to)}`).join(", ");
+  return `${group.days.length === 7 ? "every day" : daysText(group.days)} ${gaps === "00:00–24:00" ? "(all day)" : gaps}`;
 }

@@ -4,6 +4,7 @@
  * of the preview stay as they are (strings, numbers, or the {@link UNKNOWN} /
  * {@link SECRET} markers) until the renderer prints them.
  */
+import type { GapGroup } from "./coverage";
 import type { Week } from "./week";
 
 export type PlanOp = "create" | "update" | "replace" | "delete" | "import";
@@ -84,7 +85,7 @@ export interface PlanReview {
   reordered: boolean;
   users: PlanUsers;
   /** Uncovered times of the week, for plans the preview creates or changes. */
-  gaps: string[];
+  gaps: GapGroup[];
   replaceReasons: string[];
   /** Unchanged resources are not in the preview (no `--show-sames`): the users may be incomplete. */
   usersIncomplete: boolean;
@@ -108,7 +109,7 @@ export type Warning =
       limitPercent: number;
     }
   | { kind: "deleted-in-use"; plan: unknown; users: PlanUsers }
-  | { kind: "coverage"; plan: unknown; gaps: string[] }
+  | { kind: "coverage"; plan: unknown; gaps: GapGroup[] }
   | { kind: "preview-error"; error: string };
 
 export interface PricingReview {

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_MAX_CHARTS, renderWeekCharts, type ChartBudget, type ChartOptions } from "./chart";
 import { formatUnits, inclVat, toUnits } from "./decimal";
-import { KNOWN_AFTER_APPLY, chargeLabel, chargeName, formatPercent, money, restrictionsText, text, unitOf, vatText } from "./describe";
+import { KNOWN_AFTER_APPLY, chargeLabel, chargeName, formatPercent, gapText, money, restrictionsText, text, unitOf, vatText } from "./describe";
 import type { ChargerName, ConnectorUse, FieldChange, PlanRef, PlanReview, PlanUsers, PlanWindow, PriceRow, PricingReview, Switch, Warning } from "./model";
 import { SECRET, UNKNOWN } from "./preview";
 
@@ -247,7 +247,7 @@ export function warningText(w: Warning): string {
       return `**${text(w.plan)}** is deleted but still used by ${who.join(", ")}. The API refuses to delete a plan in use (409 pricing_plan_in_use): move them to another plan first.`;
     }
     case "coverage":
-      return `**${text(w.plan)}** has no energy, time or session price ${w.gaps.join("; ")}: no window applies to every session then.`;
+      return `**${text(w.plan)}** has no energy, time or session price ${w.gaps.map(gapText).join("; ")}: no window applies to every session then.`;
     case "preview-error":
       return `The preview reported an error, so this review may be incomplete: ${w.error.split("\n").filter(Boolean).slice(0, 3).join(" ")}`;
   }

@@ -4,7 +4,7 @@
  * plans; and the warnings a reviewer must see. Pure: a {@link Preview} in, a
  * {@link PricingReview} (data, no words) out; `render.ts` writes it.
  */
-import { coverageGaps } from "./coverage";
+import { uncoveredTimes } from "./coverage";
 import { fieldChanges, planDetails, planFields, priceRows } from "./matching";
 import type { PlanOp, PlanReview, PriceRow, PricingReview, Warning } from "./model";
 import type { Preview } from "./preview";
@@ -58,7 +58,7 @@ export function reviewPricing(preview: Preview, options: ReviewOptions = {}): Pr
       fields: changed ? fieldChanges(o, n) : planDetails(current),
       reordered,
       users,
-      gaps: op === "delete" ? [] : (coverageGaps(n.elements) ?? []),
+      gaps: op === "delete" ? [] : (uncoveredTimes(n.elements) ?? []),
       replaceReasons: r.replaceReasons,
       usersIncomplete: preview.unchangedOmitted,
       week: op === "delete" || op === "import" ? { charges: [] } : planWeek(o.elements, n.elements, changed, !currencyChanged),
