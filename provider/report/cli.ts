@@ -3,7 +3,7 @@
  * eosvolt-pricing-report: a pricing review, in Markdown, of what a Pulumi
  * preview would change, for a pull-request comment.
  *
- *   pulumi preview --json --show-sames | npx eosvolt-pricing-report [--max-increase 10%] [--fail-on-warning]
+ *   pulumi preview --json --show-sames | npx eosvolt-pricing-report [--max-increase 10%] [--fail-on-warning] [--no-charts] [--chart-vat excl]
  *   npx eosvolt-pricing-report preview.json
  *
  * Exit codes: 0 the review was written; 1 warnings and --fail-on-warning; 2 bad usage or input.
@@ -20,6 +20,9 @@ Writes a Markdown pricing review of the preview to stdout.
 Options:
   --max-increase PERCENT  warn when a price rises by more than this (default 10%)
   --fail-on-warning       exit 1 when the review has warnings
+  --no-charts             leave out the charts of each plan's week (Mermaid)
+  --chart-vat incl|excl   the charts show prices incl. VAT, what drivers pay
+                          (default), or excl. VAT
   -h, --help              this text
 
 Use --show-sames with pulumi preview so the review can list every location
@@ -32,7 +35,7 @@ export function parsePercent(value: string): number | undefined {
 }
 
 export function run(argv: string[], stdin: () => string): { code: number; stdout: string; stderr: string } {
-  let values: { "max-increase"?: string; "fail-on-warning"?: boolean; help?: boolean };
+  let values: { "max-increase"?: string; "fail-on-warning"?: boolean; "no-charts"?: boolean; "chart-vat"?: string; help?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -41,6 +44,8 @@ export function run(argv: string[], stdin: () => string): { code: number; stdout
       options: {
         "max-increase": { type: "string" },
         "fail-on-warning": { type: "boolean" },
+        "no-charts": { type: "boolean" },
+        "chart-vat": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -53,6 +58,10 @@ export function run(argv: string[], stdin: () => string): { code: number; stdout
   if (maxIncreasePercent === undefined) {
     return { code: 2, stdout: "", stderr: `--max-increase must be a percentage like 10% (got ${JSON.stringify(values["max-increase"])}).\n` };
   }
+  const chartVat = values["chart-vat"] ?? "incl";
+  if (chartVat !== "incl" && chartVat !== "excl") {
+    return { code: 2, stdout: "", stderr: `--chart-vat must be incl or excl (got ${JSON.stringify(chartVat)}).\n` };
+  }
   let input: string;
   const file = positionals[0];
   try {
@@ -62,7 +71,7 @@ export function run(argv: string[], stdin: () => string): { code: number; stdout
   }
   if (input.trim() === "") return { code: 2, stdout: "", stderr: `No input: pipe \`pulumi preview --json\` into this command or name a file.\n${USAGE}\n` };
   try {
-    const { markdown, review } = pricingReport(input, { maxIncreasePercent });
+    const { markdown, review } = pricingReport(input, { maxIncreasePercent, charts: values["no-charts"] !== true, chartVat });
     const failed = values["fail-on-warning"] === true && review.warnings.length > 0;
     return { code: failed ? 1 : 0, stdout: markdown, stderr: failed ? `${review.warnings.length} pricing warning(s).\n` : "" };
   } catch (error) {

@@ -19,7 +19,7 @@
  * - a plan with any unknown restriction (`(known after apply)`) is not checked.
  */
 import { UNKNOWN, SECRET } from "./preview";
-import { daysText, dayIndexes } from "./describe";
+import { dayIndexes, gapText } from "./describe";
 
 const DAY = 24 * 60;
 const TIME_ONLY = new Set(["dayOfWeek", "startTime", "endTime"]);
@@ -32,12 +32,19 @@ function minutes(value: unknown, fallback: number): number | undefined {
   return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
 }
 
-function hhmm(minute: number): string {
-  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+/** Days of the week (0 = Monday) that have the same uncovered times of day, [from, to) in minutes. */
+export interface GapGroup {
+  days: number[];
+  ranges: Array<[number, number]>;
 }
 
-/** The uncovered times of the week in words, or undefined when the plan cannot be checked. Empty: fully covered. */
+/** The uncovered times of the week in words ("Sat–Sun 00:00–07:00"), or undefined when the plan cannot be checked. Empty: fully covered. */
 export function coverageGaps(elements: unknown): string[] | undefined {
+  return uncoveredTimes(elements)?.map(gapText);
+}
+
+/** The uncovered times of the week, days with the same gaps grouped; undefined when the plan cannot be checked. Empty: fully covered. */
+export function uncoveredTimes(elements: unknown): GapGroup[] | undefined {
   if (!Array.isArray(elements)) return undefined;
   const covered = new Uint8Array(7 * DAY);
   for (const element of elements) {
@@ -65,9 +72,9 @@ export function coverageGaps(elements: unknown): string[] | undefined {
   }
 
   // Gaps per day, then days with the same gaps grouped: "Sat–Sun 00:00–07:00".
-  const perDay: string[][] = [];
+  const groups = new Map<string, GapGroup>();
   for (let d = 0; d < 7; d++) {
-    const gaps: string[] = [];
+    const ranges: Array<[number, number]> = [];
     for (let m = 0; m < DAY; ) {
       if (covered[d * DAY + m]) {
         m++;
@@ -75,16 +82,14 @@ export function coverageGaps(elements: unknown): string[] | undefined {
       }
       let e = m;
       while (e < DAY && !covered[d * DAY + e]) e++;
-      gaps.push(`${hhmm(m)}–${hhmm(e)}`);
+      ranges.push([m, e]);
       m = e;
     }
-    perDay.push(gaps);
+    if (ranges.length === 0) continue;
+    const key = JSON.stringify(ranges);
+    const group = groups.get(key);
+    if (group) group.days.push(d);
+    else groups.set(key, { days: [d], ranges });
   }
-  const groups = new Map<string, number[]>();
-  perDay.forEach((gaps, d) => {
-    if (gaps.length === 0) return;
-    const key = gaps.join(", ");
-    groups.set(key, [...(groups.get(key) ?? []), d]);
-  });
-  return [...groups].map(([gaps, days]) => `${days.length === 7 ? "every day" : daysText(days)} ${gaps === "00:00–24:00" ? "(all day)" : gaps}`);
+  return [...groups.values()];
 }

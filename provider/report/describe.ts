@@ -2,49 +2,12 @@
  * Words for a pricing plan: amounts, units and restrictions as a person reads
  * them ("Mon–Fri 07:00–23:00", "weekends", "after 2 h parked").
  */
+import type { GapGroup } from "./coverage";
+import { formatUnits, toUnits } from "./decimal";
 import { SECRET, UNKNOWN } from "./preview";
 
 export const KNOWN_AFTER_APPLY = "(known after apply)";
 export const SECRET_TEXT = "(secret)";
-
-const SCALE = 10_000n;
-
-/** A decimal amount in units of 1/10 000 (`"0.39"` → 3900n); undefined when not a decimal. */
-export function toUnits(value: unknown): bigint | undefined {
-  if (typeof value === "number" && Number.isFinite(value)) value = value.toFixed(6);
-  if (typeof value !== "string") return undefined;
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
-  if (!m) return undefined;
-  const fraction = (m[3] ?? "").padEnd(5, "0");
-  let units = BigInt(m[2]) * SCALE + BigInt(fraction.slice(0, 4));
-  if (Number(fraction[4]) >= 5) units += 1n; // half up beyond four decimals
-  return m[1] ? -units : units;
-}
-
-/** Renders units of 1/10 000 with two to four decimals: 3900n → "0.39", 4719n → "0.4719", 60000n → "6.00". */
-export function formatUnits(units: bigint): string {
-  const negative = units < 0n;
-  const abs = negative ? -units : units;
-  const whole = abs / SCALE;
-  let fraction = (abs % SCALE).toString().padStart(4, "0");
-  while (fraction.length > 2 && fraction.endsWith("0")) fraction = fraction.slice(0, -1);
-  return `${negative ? "-" : ""}${whole}.${fraction}`;
-}
-
-/** price × (1 + vat/100), rounded half up to four decimals, in units of 1/10 000. */
-export function inclVat(price: bigint, vat: bigint | undefined): bigint {
-  if (vat === undefined) return price;
-  const scaled = price * (100n * SCALE + vat); // vat is in units too: 21 % = 210000n
-  const divisor = 100n * SCALE;
-  return (scaled + divisor / 2n) / divisor;
-}
-
-/** The change from old to new in percent (one decimal), or Infinity from zero. */
-export function percentChange(oldUnits: bigint, newUnits: bigint): number {
-  if (oldUnits === newUnits) return 0;
-  if (oldUnits === 0n) return Infinity;
-  return Math.round(Number(((newUnits - oldUnits) * 10_000n) / oldUnits) / 10) / 10;
-}
 
 export function formatPercent(p: number): string {
   if (p === Infinity) return "new charge (was 0)";
@@ -93,10 +56,16 @@ const LABEL: Record<string, string> = {
   PARKING_TIME: "Idle fee",
 };
 
+/** "Energy", "Idle fee": what a component charges for. */
+export function chargeName(type: unknown): string {
+  const t = typeof type === "string" ? type : "?";
+  return LABEL[t] ?? t;
+}
+
 /** "Energy, per kWh", "Idle fee, per hour parked (billed per 15 min)". */
 export function chargeLabel(type: unknown, stepSize: unknown): string {
   const t = typeof type === "string" ? type : "?";
-  let label = `${LABEL[t] ?? t}, ${UNIT[t] ?? "per unit"}`;
+  let label = `${chargeName(t)}, ${UNIT[t] ?? "per unit"}`;
   if ((t === "TIME" || t === "PARKING_TIME") && typeof stepSize === "number" && stepSize > 1) {
     label += ` (billed per ${stepSize === 3600 ? "hour" : duration(stepSize)})`;
   } else if (t === "ENERGY" && typeof stepSize === "number" && stepSize > 1) {
@@ -183,4 +152,14 @@ export function restrictionsText(restrictions: unknown, options: { parking?: boo
   if (r.minPowerKw !== undefined) parts.push(`when charging at ${kwh(r.minPowerKw)} kW or more`);
   if (r.maxPowerKw !== undefined) parts.push(`when charging below ${kwh(r.maxPowerKw)} kW`);
   return parts.length > 0 ? parts.join(", ") : (options.fallback ?? "any time");
+}
+
+function hhmm(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+/** Uncovered times in words: "Sat–Sun 00:00–07:00", "weekends (all day)". */
+export function gapText(group: GapGroup): string {
+  const gaps = group.ranges.map(([from, to]) => `${hhmm(from)}–${hhmm(to)}`).join(", ");
+  return `${group.days.length === 7 ? "every day" : daysText(group.days)} ${gaps === "00:00–24:00" ? "(all day)" : gaps}`;
 }

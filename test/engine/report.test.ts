@@ -12,6 +12,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, openProject, writes, type PulumiProject } from "./harness";
+import { charts, valueAt } from "../report/mermaid";
 import type { RunningEmulator } from "../../emulator";
 
 const CLI = join(ROOT, "dist/provider/report/cli.js");
@@ -107,6 +108,18 @@ describe("eosvolt-pricing-report on real previews of examples/pricing", () => {
     expect(markdown).toContain("- Chargers: AMS-CC-AC-01 “Garage bay 1”, AMS-CC-AC-02 “Garage bay 2”");
     expect(report(json, ["--fail-on-warning"]).code).toBe(1);
     expect(report(json, ["--fail-on-warning", "--max-increase", "15%"]).code).toBe(0);
+
+    // The chart of the week: the weekday daytime price old and new at its hours, nights and weekends unchanged.
+    const [chart] = charts(markdown);
+    expect(chart.title).toBe("Public AC: energy, EUR per kWh incl. VAT");
+    for (const day of ["Mon", "Tue", "Wed", "Thu", "Fri"]) {
+      for (const time of ["07:00", "08:00", "12:00", "22:00"]) {
+        expect([valueAt(chart, "Old", day, time), valueAt(chart, "New", day, time)]).toEqual(["0.4719", "0.5324"]);
+      }
+      for (const time of ["00:00", "06:00", "23:00"]) expect([valueAt(chart, "Old", day, time), valueAt(chart, "New", day, time)]).toEqual(["0.3509", "0.3509"]);
+    }
+    for (const day of ["Sat", "Sun"]) expect([valueAt(chart, "Old", day, "08:00"), valueAt(chart, "New", day, "08:00")]).toEqual(["0.4114", "0.4114"]);
+    expect(report(json, ["--no-charts"]).markdown).not.toContain("mermaid");
 
     // Without --show-sames the preview leaves out unchanged users, and the review says so.
     const partial = report(await preview("update-without-sames", []));

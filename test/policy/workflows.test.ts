@@ -67,6 +67,7 @@ describe("examples/github-actions workflows", () => {
     const text = scripts(wf);
     expect(text).toMatch(/pulumi preview[^\n]*--refresh[^\n]*--json/);
     expect(text).toContain("drift-report.js");
+    expect(text).toContain("npx eosvolt-pricing-report drift.json"); // a drifted plan's prices and week chart
     expect(text).toContain("GITHUB_STEP_SUMMARY");
     expect(text).toMatch(/issues\.create\(/);
     expect(text).toMatch(/issues\.update\(/);

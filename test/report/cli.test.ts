@@ -20,6 +20,13 @@ describe("eosvolt-pricing-report", () => {
     expect(run(["--fail-on-warning"], () => fixtureText("no-change.json"))).toEqual({ code: 0, stdout: "No pricing changes.\n", stderr: "" });
   });
 
+  it("charts each changed plan's week unless --no-charts; --chart-vat picks the prices", () => {
+    expect(run([], () => update).stdout).toContain("```mermaid");
+    expect(run(["--no-charts"], () => update).stdout).not.toContain("```mermaid");
+    expect(run(["--chart-vat", "excl"], () => update).stdout).toContain('title "Public AC: energy, EUR per kWh excl. VAT"');
+    expect(run(["--chart-vat", "gross"], () => update)).toMatchObject({ code: 2, stderr: expect.stringContaining("--chart-vat must be incl or excl") });
+  });
+
   it("reads a file argument", () => {
     const dir = mkdtempSync(join(tmpdir(), "pricing-report-"));
     writeFileSync(join(dir, "preview.json"), update);

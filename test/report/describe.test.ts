@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { daysText, duration, formatUnits, inclVat, percentChange, restrictionsText, toUnits, chargeLabel } from "../../provider/report/describe";
+import { formatUnits, inclVat, percentChange, toUnits } from "../../provider/report/decimal";
+import { daysText, duration, restrictionsText, chargeLabel } from "../../provider/report/describe";
 
 describe("amounts", () => {
   it("reads decimals as 1/10 000 units, '0.39' and '0.3900' alike", () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { reviewPricing, type ReviewOptions } from "../../provider/report/changes";
+import { reviewPricing, type ReviewOptions } from "../../provider/report/review";
 import { parsePreview } from "../../provider/report/preview";
-import { renderMarkdown } from "../../provider/report/render";
+import { renderMarkdown, summaryText, warningText, type RenderOptions } from "../../provider/report/render";
 
 /** A real `pulumi preview --json --show-sames` of examples/pricing, saved by test/engine/report.test.ts. */
 export function fixture(name: string): any {
@@ -17,8 +17,14 @@ export function review(doc: unknown, options?: ReviewOptions) {
   return reviewPricing(parsePreview(doc), options);
 }
 
-export function markdown(doc: unknown, options?: ReviewOptions): string {
-  return renderMarkdown(review(doc, options));
+export function markdown(doc: unknown, options?: ReviewOptions & RenderOptions): string {
+  return renderMarkdown(review(doc, options), options);
+}
+
+/** The review's first line and its warnings, in words. */
+export function summary(doc: unknown, options?: ReviewOptions): { summary: string; warnings: string[] } {
+  const r = review(doc, options);
+  return { summary: summaryText(r), warnings: r.warnings.map(warningText) };
 }
 
 /** The step of the resource named `name` (the end of its URN). */

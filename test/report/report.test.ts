@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { parsePreview } from "../../provider/report/preview";
-import { UNKNOWN, fixture, fixtureText, markdown, review, secret, step } from "./helpers";
+import { summaryText, warningText } from "../../provider/report/render";
+import { UNKNOWN, fixture, fixtureText, markdown, review, secret, step, summary } from "./helpers";
 
 describe("the preview digest", () => {
   it("folds the engine's steps into one change per resource, with ids from the old state", () => {
@@ -62,7 +63,7 @@ describe("the pricing review", () => {
 
   it("a price edited: old → new, percent, VAT, what drivers pay, users, the increase warning", () => {
     const r = review(fixture("update"));
-    expect(r.summary).toBe("Pricing changes: 1 plan updated (1 price up, max +12.8%). ⚠️ 1 warning.");
+    expect(summaryText(r)).toBe("Pricing changes: 1 plan updated (1 price up, max +12.8%). ⚠️ 1 warning.");
     expect(r.warnings.map((w) => w.kind)).toEqual(["increase"]);
     const md = markdown(fixture("update"));
     expect(md).toContain("| Mon–Fri 07:00–23:00 | Energy, per kWh | EUR 0.39 | **EUR 0.44** | **+12.8%** | 21% | EUR 0.5324 (was EUR 0.4719) |");
@@ -84,7 +85,7 @@ describe("the pricing review", () => {
 
   it("a currency change is a replacement; its users move with it and do not 'switch'", () => {
     const r = review(fixture("replace"));
-    expect(r.summary).toBe("Pricing changes: 1 plan replaced (currency EUR → USD).");
+    expect(summaryText(r)).toBe("Pricing changes: 1 plan replaced (currency EUR → USD).");
     expect(r.switches).toEqual([]);
     const md = markdown(fixture("replace"));
     expect(md).toContain("The currency of a plan cannot change in place");
@@ -94,9 +95,9 @@ describe("the pricing review", () => {
 
   it("a deleted plan lists its prices; its former user switches plan", () => {
     const r = review(fixture("delete"));
-    expect(r.summary).toBe("Pricing changes: 1 plan deleted, 1 charger switches plan.");
+    expect(summaryText(r)).toBe("Pricing changes: 1 plan deleted, 1 charger switches plan.");
     expect(r.warnings).toEqual([]);
-    expect(r.switches).toEqual([{ kind: "charger", name: "AMS-CC-STAFF-01 “Staff bay (badge only)”", from: "Staff & fleet", to: "Public AC" }]);
+    expect(r.switches).toEqual([{ kind: "charger", charger: { id: "AMS-CC-STAFF-01", name: "Staff bay (badge only)" }, from: { plan: "Staff & fleet" }, to: { plan: "Public AC" } }]);
     expect(markdown(fixture("delete"))).toContain("Used by no location or charger in this stack any more.");
   });
 
@@ -108,7 +109,7 @@ describe("the pricing review", () => {
     charger.newState.propertyDependencies.pricingPlanId = [];
     const r = review(doc);
     expect(r.warnings.map((w) => w.kind)).toEqual(["deleted-in-use"]);
-    expect(r.warnings[0].message).toContain("**Staff & fleet** is deleted but still used by charger AMS-CC-STAFF-01");
+    expect(warningText(r.warnings[0])).toContain("**Staff & fleet** is deleted but still used by charger AMS-CC-STAFF-01");
     expect(r.switches).toEqual([]);
     expect(markdown(doc)).toContain("Still used by 1 charger in this stack:");
   });
@@ -119,7 +120,7 @@ describe("the pricing review", () => {
     plan.newState.inputs.elements.splice(2, 1); // drop the fallback "nights" element
     const r = review(doc);
     const coverage = r.warnings.find((w) => w.kind === "coverage")!;
-    expect(coverage.message).toBe(
+    expect(warningText(coverage)).toBe(
       "**Public AC** has no energy, time or session price Mon–Fri 00:00–07:00, 23:00–24:00: no window applies to every session then.",
     );
     expect(markdown(doc)).toContain("| weekends | Energy, per kWh | EUR 0.34 | EUR 0.34 | — | 21% | EUR 0.4114 |\n| any other time | Energy, per kWh | EUR 0.29 | removed | removed | 21% | — (was EUR 0.3509) |");
@@ -152,7 +153,7 @@ describe("the pricing review", () => {
     expect(r.warnings).toEqual([]);
     const md = markdown(doc);
     expect(md).toContain("| weekends | Energy, per kWh | EUR 0.34 | EUR 0.34 | **±0%** (+3.3% incl. VAT) | 21% → **25%** | EUR 0.425 (was EUR 0.4114) |");
-    expect(review(doc, { maxIncreasePercent: 3 }).warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("energy weekends goes up by 3.3% incl. VAT"));
+    expect(summary(doc, { maxIncreasePercent: 3 }).warnings).toContainEqual(expect.stringContaining("energy weekends goes up by 3.3% incl. VAT"));
   });
 
   it("a charge added where there was none, removed, and a changed time window", () => {
@@ -162,7 +163,7 @@ describe("the pricing review", () => {
     elements[1].priceComponents.push({ type: "FLAT", price: "0.3500", stepSize: 1, vat: "21.0000" });
     elements.pop(); // no idle fee any more
     const r = review(doc);
-    expect(r.summary).toBe("Pricing changes: 1 plan updated (1 price up, max +12.8%; 1 price added; 1 price removed). ⚠️ 1 warning.");
+    expect(summaryText(r)).toBe("Pricing changes: 1 plan updated (1 price up, max +12.8%; 1 price added; 1 price removed). ⚠️ 1 warning.");
     const md = markdown(doc);
     expect(md).toContain("| Mon–Fri 07:00–22:00 (was Mon–Fri 07:00–23:00) | Energy, per kWh | EUR 0.39 | **EUR 0.44** | **+12.8%** |");
     expect(md).toContain("| weekends | Session fee, per session | — | EUR 0.35 | added | 21% | EUR 0.4235 |");
@@ -173,7 +174,7 @@ describe("the pricing review", () => {
     const doc = fixture("no-change");
     doc.diagnostics = [{ message: "error: Running program failed:\nTSError: ⨯ Unable to compile TypeScript", severity: "error" }];
     const r = review(doc);
-    expect(r.summary).toBe("No pricing changes. ⚠️ 1 warning.");
+    expect(summaryText(r)).toBe("No pricing changes. ⚠️ 1 warning.");
     expect(markdown(doc)).toContain("The preview reported an error");
   });
 
