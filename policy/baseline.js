@@ -14,6 +14,7 @@
  * old ones, hence this step.) Reads the state from stdin when --state is left out.
  */
 const { readFileSync } = require("node:fs");
+const { compareDecimals } = require("../dist/provider/decimal");
 
 const PLAN_TYPE = "pulumi-nodejs:dynamic/eosvolt:PricingPlan";
 const POLICY = "eosvolt-price-increase-cap";
@@ -38,7 +39,7 @@ function baselineFromState(state) {
       for (const component of element?.priceComponents ?? []) {
         if (typeof component?.type !== "string" || typeof component.price !== "string") continue;
         const before = prices[component.type];
-        if (before === undefined || Number(component.price) > Number(before)) prices[component.type] = component.price;
+        if (before === undefined || (compareDecimals(component.price, before) ?? 0) > 0) prices[component.type] = component.price;
       }
       return prices;
     });

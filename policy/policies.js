@@ -70,28 +70,24 @@ function snapshot(value, depth = 0) {
   return out;
 }
 
-const DECIMAL = /^\d{1,12}(\.\d{1,4})?$/;
+// The project's one decimal reader (provider/decimal), compiled by `npm run build`.
+const { formatFixed, parseDecimal } = require("../dist/provider/decimal");
 
 /**
  * A decimal as ten-thousandths (`"0.39"` → 3900n), or undefined when it is not
- * a known non-negative decimal. Numbers are accepted too (config, raw inputs).
+ * a known non-negative decimal with at most 4 decimals (never rounded).
+ * Numbers are accepted too (config, raw inputs), by the same rule.
  * @param {unknown} value
  * @returns {bigint | undefined}
  */
 function units(value) {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value) || value < 0) return undefined;
-    value = value.toFixed(4);
-  }
-  if (typeof value !== "string" || !DECIMAL.test(value)) return undefined;
-  const [whole, fraction = ""] = value.split(".");
-  return BigInt(whole) * 10000n + BigInt(fraction.padEnd(4, "0"));
+  const read = parseDecimal(value, { min: "0" });
+  return read.ok ? read.units : undefined;
 }
 
 /** @param {bigint} u ten-thousandths → `"0.3900"` */
 function show(u) {
-  const text = u.toString().padStart(5, "0");
-  return `${text.slice(0, -4)}.${text.slice(-4)}`;
+  return formatFixed(u);
 }
 
 /** @param {bigint} u ten-thousandths of a percent → `"21"` / `"9.5"` */
@@ -243,8 +239,8 @@ const priceIncreaseCap = {
       baselines[args.name] ?? (isKnown(plan.name) && typeof plan.name === "string" ? baselines[plan.name] : undefined);
     if (!baseline || typeof baseline !== "object") return;
     const percent = Number(cfg.maxIncreasePercent);
-    if (!Number.isFinite(percent) || percent < 0) return;
-    const factor = BigInt(10000 + Math.round(percent * 100)); // 1 + percent/100, in 10⁻⁴
+    const allowed = units(cfg.maxIncreasePercent); // in 10⁻⁴ percent
+    if (allowed === undefined) return;
     for (const { component, i, path } of components(plan)) {
       if (!isKnown(component.type)) continue;
       const prices = Array.isArray(baseline) ? baseline[i] : baseline;
@@ -252,7 +248,8 @@ const priceIncreaseCap = {
       const before = units(/** @type {any} */ (prices)[component.type]);
       const after = units(component.price);
       if (before === undefined || after === undefined) continue;
-      if (after * 10000n > before * factor) {
+      // after > before × (1 + percent/100), in integers: after·10⁶ > before·(10⁶ + percent·10⁴)
+      if (after * 1000000n > before * (1000000n + allowed)) {
         const rise = before === 0n ? "from zero" : `+${((Number(after - before) / Number(before)) * 100).toFixed(1)}%`;
         const unit = isKnown(plan.currency) ? ` ${plan.currency}` : "";
         reportViolation(
