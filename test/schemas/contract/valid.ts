@@ -29,7 +29,7 @@ const percent = fc.oneof(validDecimal(99), pick(["0", "21", "9", "100", "100.000
 /** `HH:MM`, 00:00..23:59. */
 const hhmm = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`);
 /** Two times `begin < end`, the end possibly `24:00`. */
-const period = fc.tuple(hhmm, hhmm, fc.boolean()).filter(([a, b, eod]) => eod || a < b).map(([a, b, eod]) => (eod ? [a, "24:00"] : [a, b]) as const);
+const period = fc.tuple(hhmm, hhmm, fc.boolean()).filter(([a, b, eod]) => eod || a < b).map(([a, b, eod]): [string, string] => (eod ? [a, "24:00"] : [a, b]));
 const date = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const dateTime = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString());
 const language = pick(["en", "nl", "de", "fr"]);
@@ -113,7 +113,7 @@ const STEPS: Record<string, fc.Arbitrary<number>> = {
 const component = pick(["ENERGY", "FLAT", "TIME", "PARKING_TIME"]).chain((type) =>
   fc.record({ price: validDecimal(), vat: maybe(percent), stepSize: STEPS[type] }).map((c) => compact({ type, ...c })),
 );
-const ordered = <T>(arb: fc.Arbitrary<T>, less: (a: T, b: T) => boolean) => fc.tuple(arb, arb).map(([a, b]) => (less(b, a) ? [b, a] : [a, b]) as const);
+const ordered = <T>(arb: fc.Arbitrary<T>, less: (a: T, b: T) => boolean) => fc.tuple(arb, arb).map(([a, b]): [T, T] => (less(b, a) ? [b, a] : [a, b]));
 const decimalLess = (a: string | number, b: string | number) => Number(a) < Number(b);
 const restrictions = fc
   .record({
