@@ -13,6 +13,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { compareDecimals } from "../provider/decimal";
 import { TYPES } from "./types";
 
 const POLICY = "eosvolt-price-increase-cap";
@@ -43,7 +44,7 @@ export function baselineFromState(state: unknown): Baseline {
       for (const component of list(isObject(element) ? element.priceComponents : undefined)) {
         if (!isObject(component) || typeof component.type !== "string" || typeof component.price !== "string") continue;
         const before = prices[component.type];
-        if (before === undefined || Number(component.price) > Number(before)) prices[component.type] = component.price;
+        if (before === undefined || (compareDecimals(component.price, before) ?? 0) > 0) prices[component.type] = component.price;
       }
       return prices;
     });

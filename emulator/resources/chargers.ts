@@ -3,8 +3,9 @@ import type { Store, ChargerRecord } from "../store";
 import { conflict, invalidParameter, notFound } from "../errors";
 import { boolParam, exactFilter, enumFilter, listReply, type ListSpec } from "../list";
 import { parseOrThrow } from "../validation/common";
+import { parseChargerBody } from "../validation/create";
 import { CHARGER_IMMUTABLE, CHARGER_READONLY, CHARGER_REQUIRED, chargerInput, type ChargerInput } from "../validation/charger";
-import { checkImmutable, checkWritable, mergePatch } from "../validation/patch";
+import { checkImmutable, mergePatch } from "../validation/patch";
 import { defined, ok, requirePricingPlan, type Handler } from "./context";
 
 /** The API representation of a charger: never the authorization key, only `authorizationKeySet`. */
@@ -72,8 +73,7 @@ export const getCharger: Handler = ({ store, params }) => ok(renderCharger(findC
 
 /** `POST /v1/chargers` */
 export const createCharger: Handler = ({ store, body }) => {
-  for (const key of Object.keys(body)) checkWritable(key, { readonly: CHARGER_READONLY });
-  const { authorizationKey, ...input } = parseOrThrow(chargerInput, body);
+  const { authorizationKey, ...input } = parseChargerBody(body);
   checkReferences(store, { ...input });
   for (const c of store.chargers.values()) {
     if (c.input.ocppIdentity === input.ocppIdentity) {

@@ -2,8 +2,9 @@ import type { Store, LocationRecord } from "../store";
 import { conflict, notFound } from "../errors";
 import { exactFilter, enumFilter, listReply, type ListSpec } from "../list";
 import { parseOrThrow } from "../validation/common";
+import { parseLocationBody } from "../validation/create";
 import { ACCESS_TYPES, LOCATION_READONLY, LOCATION_REQUIRED, locationInput } from "../validation/location";
-import { checkWritable, mergePatch } from "../validation/patch";
+import { mergePatch } from "../validation/patch";
 import { defined, ok, requirePricingPlan, requireTeams, type Handler } from "./context";
 
 /** The API representation of a location. */
@@ -45,8 +46,7 @@ export const getLocation: Handler = ({ store, params }) => ok(renderLocation(sto
 
 /** `POST /v1/locations` */
 export const createLocation: Handler = ({ store, body }) => {
-  for (const key of Object.keys(body)) checkWritable(key, { readonly: LOCATION_READONLY });
-  const input = parseOrThrow(locationInput, body);
+  const input = parseLocationBody(body);
   requirePricingPlan(store, input.pricingPlanId, "pricingPlanId");
   requireTeams(store, input.teamIds, "teamIds");
   const r: LocationRecord = { ...store.newMeta(store.opaqueId("loc", store.locations)), input };

@@ -2,8 +2,9 @@ import type { Store, PricingPlanRecord } from "../store";
 import { conflict, notFound } from "../errors";
 import { exactFilter, listReply, type ListSpec } from "../list";
 import { parseOrThrow } from "../validation/common";
+import { parsePricingPlanBody } from "../validation/create";
 import { PRICING_PLAN_IMMUTABLE, PRICING_PLAN_READONLY, PRICING_PLAN_REQUIRED, pricingPlanInput } from "../validation/pricing-plan";
-import { checkImmutable, checkWritable, mergePatch } from "../validation/patch";
+import { checkImmutable, mergePatch } from "../validation/patch";
 import { ok, type Handler } from "./context";
 
 /** The API representation of a pricing plan (decimals with exactly 4 places). */
@@ -43,8 +44,7 @@ export const getPricingPlan: Handler = ({ store, params }) => ok(renderPricingPl
 
 /** `POST /v1/pricing-plans` */
 export const createPricingPlan: Handler = ({ store, body }) => {
-  for (const key of Object.keys(body)) checkWritable(key, { readonly: PRICING_PLAN_READONLY });
-  const input = parseOrThrow(pricingPlanInput, body);
+  const input = parsePricingPlanBody(body);
   const r: PricingPlanRecord = { ...store.newMeta(store.opaqueId("pp", store.pricingPlans)), input };
   store.pricingPlans.set(r.id, r);
   store.changed();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDecimal } from "../../provider/decimal";
 import { ApiError } from "../errors";
 
 /** Renders a zod path as the contract's dot path: `evses[0].connectors[1].standard`. */
@@ -68,28 +69,40 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   return result.data;
 }
 
-const DECIMAL = /^-?(0|[1-9][0-9]{0,11})(\.[0-9]{1,4})?$/;
-
 /** Formats a validated decimal string with exactly 4 decimals (`"0.39"` → `"0.3900"`). */
 export function toFixed4(value: string): string {
-  const negative = value.startsWith("-");
-  const [intPart, frac = ""] = (negative ? value.slice(1) : value).split(".");
-  const out = `${intPart}.${frac.padEnd(4, "0")}`;
-  return negative && /[1-9]/.test(out) ? `-${out}` : out;
+  const read = parseDecimal(value, { numbers: false });
+  if (!read.ok) throw new RangeError(`"${value}" ${read.reason}`);
+  return read.text;
 }
 
-/** A decimal travelling as a JSON string with at most 4 decimals; answered with exactly 4. */
+/**
+ * A decimal travelling as a JSON string with at most 4 decimals; answered with
+ * exactly 4. More decimals, exponent notation, a leading zero or a JSON number
+ * are refused (`400`), never rounded: the one decimal reader of the project.
+ */
 export function decimal(opts: { min?: number; max?: number } = {}) {
-  return z
-    .string()
-    .regex(DECIMAL, "{field} must be a decimal string with at most 4 decimals (e.g. \"0.3900\").")
-    .refine((v) => opts.min === undefined || Number(v) >= opts.min, `{field} must be at least ${opts.min}.`)
-    .refine((v) => opts.max === undefined || Number(v) <= opts.max, `{field} must be at most ${opts.max}.`)
-    .transform(toFixed4);
+  const rules = {
+    numbers: false,
+    ...(opts.min === undefined ? {} : { min: String(opts.min) }),
+    ...(opts.max === undefined ? {} : { max: String(opts.max) }),
+  };
+  return z.unknown().transform((value, ctx) => {
+    if (value === undefined) {
+      ctx.addIssue({ code: "invalid_type", expected: "string", input: value });
+      return z.NEVER;
+    }
+    const read = parseDecimal(value, rules);
+    if (read.ok) return read.text;
+    ctx.addIssue({ code: "custom", message: `{field} ${read.reason}.`, input: value });
+    return z.NEVER;
+  });
 }
 
-/** `"HH:MM"`, 00:00..23:59 (24:00 allowed as an end of day). */
-export const hhmm = z.string().regex(/^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/, "{field} must be a time \"HH:MM\".");
+/** `"HH:MM"`, 00:00..23:59; `24:00` only where a period ends (`endOfDay`). */
+export const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "{field} must be a time \"HH:MM\" between 00:00 and 23:59.");
+/** `"HH:MM"` ending a period: 00:00..24:00. */
+export const hhmmEnd = z.string().regex(/^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/, "{field} must be a time \"HH:MM\" between 00:00 and 24:00.");
 
 /** `"YYYY-MM-DD"`, a real calendar date. */
 export const isoDate = z
@@ -97,11 +110,11 @@ export const isoDate = z
   .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, "{field} must be a date \"YYYY-MM-DD\".")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "{field} is not a valid calendar date.");
 
-/** An ISO 8601 date-time with a time zone (`Z` or `±HH:MM`). */
+/** An ISO 8601 date-time with a time zone (`Z` or `±HH:MM`), seconds optional, on a day that exists. */
 export const isoDateTime = z
   .string()
-  .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})$/, "{field} must be an ISO 8601 date-time with a time zone.")
-  .refine((v) => !Number.isNaN(Date.parse(v)), "{field} is not a valid date-time.");
+  .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$/, "{field} must be an ISO 8601 date-time with a time zone.")
+  .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(`${v.slice(0, 10)}T00:00:00Z`).toISOString().startsWith(v.slice(0, 10)), "{field} is not a valid date-time.");
 
 /** ISO 639-1 language code. */
 export const language = z.string().regex(/^[a-z]{2}$/, "{field} must be an ISO 639-1 language code (e.g. \"en\").");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { displayTexts, hhmm, idRef, setOf } from "./common";
+import { displayTexts, hhmm, hhmmEnd, idRef, setOf } from "./common";
 
 const LAT = /^-?[0-9]{1,2}\.[0-9]{5,7}$/;
 const LNG = /^-?[0-9]{1,3}\.[0-9]{5,7}$/;
@@ -47,7 +47,7 @@ const coordinates = z.strictObject({
 const regularHour = z.strictObject({
   weekday: z.int().min(1).max(7),
   periodBegin: hhmm,
-  periodEnd: hhmm,
+  periodEnd: hhmmEnd,
 });
 
 const openingTimes = z

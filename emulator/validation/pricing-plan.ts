@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { decimal, displayTexts, isoDate, isoDateTime, hhmm, setOf } from "./common";
+import { compareDecimals } from "../../provider/decimal";
+import { decimal, displayTexts, isoDate, isoDateTime, hhmm, hhmmEnd, setOf } from "./common";
 
 /** Days of the week for restrictions. */
 export const DAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
@@ -23,7 +24,10 @@ const priceComponent = z
   });
 
 function minMax(ctx: z.RefinementCtx, v: Record<string, unknown>, min: string, max: string): void {
-  if (v[min] !== undefined && v[max] !== undefined && Number(v[min]) > Number(v[max])) {
+  const low = v[min];
+  const high = v[max];
+  if (low === undefined || high === undefined) return;
+  if (typeof low === "number" && typeof high === "number" ? low > high : (compareDecimals(low, high) ?? 0) > 0) {
     ctx.addIssue({ code: "custom", path: [max], message: `{field} must not be less than ${min}.` });
   }
 }
@@ -31,7 +35,7 @@ function minMax(ctx: z.RefinementCtx, v: Record<string, unknown>, min: string, m
 const restrictions = z
   .strictObject({
     startTime: hhmm.optional(),
-    endTime: hhmm.optional(),
+    endTime: hhmmEnd.optional(),
     startDate: isoDate.optional(),
     endDate: isoDate.optional(),
     minKwh: decimal({ min: 0 }).optional(),
@@ -74,7 +78,7 @@ export const pricingPlanInput = z
     if (v.startDateTime && v.endDateTime && Date.parse(v.startDateTime) >= Date.parse(v.endDateTime)) {
       ctx.addIssue({ code: "custom", path: ["endDateTime"], message: "{field} must be after startDateTime." });
     }
-    if (v.minPrice && v.maxPrice && Number(v.minPrice.exclVat) > Number(v.maxPrice.exclVat)) {
+    if (v.minPrice && v.maxPrice && (compareDecimals(v.minPrice.exclVat, v.maxPrice.exclVat) ?? 0) > 0) {
       ctx.addIssue({ code: "custom", path: ["maxPrice", "exclVat"], message: "{field} must not be less than minPrice.exclVat." });
     }
   });

@@ -46,8 +46,8 @@ export const priceIncreaseCap: ResourceValidationPolicy = {
       baselines[args.name] ?? (isKnown(plan.name) && typeof plan.name === "string" ? baselines[plan.name] : undefined);
     if (!baseline || typeof baseline !== "object") return;
     const percent = Number(cfg.maxIncreasePercent);
-    if (!Number.isFinite(percent) || percent < 0) return;
-    const factor = BigInt(10000 + Math.round(percent * 100)); // 1 + percent/100, in 10⁻⁴
+    const allowed = units(cfg.maxIncreasePercent); // in 10⁻⁴ percent, exact
+    if (allowed === undefined) return;
     for (const { component, i, path } of components(plan)) {
       if (!isKnown(component.type)) continue;
       const prices = Array.isArray(baseline) ? baseline[i] : baseline;
@@ -55,7 +55,8 @@ export const priceIncreaseCap: ResourceValidationPolicy = {
       const before = units(prices[component.type]);
       const after = units(component.price);
       if (before === undefined || after === undefined) continue;
-      if (after * 10000n > before * factor) {
+      // after > before × (1 + percent/100), in integers: after·10⁶ > before·(10⁶ + percent·10⁴)
+      if (after * 1000000n > before * (1000000n + allowed)) {
         const rise = before === 0n ? "from zero" : `+${((Number(after - before) / Number(before)) * 100).toFixed(1)}%`;
         const unit = isKnown(plan.currency) ? ` ${plan.currency}` : "";
         reportViolation(

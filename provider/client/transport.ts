@@ -165,7 +165,8 @@ export class Transport {
       let outcome: AttemptOutcome;
       let requestId: string | undefined;
       if (result.kind === "response") {
-        requestId = result.headers.get("x-request-id") ?? undefined;
+        const rawRequestId = result.headers.get("x-request-id");
+        requestId = rawRequestId === null ? undefined : this.#redact(rawRequestId); // a header could echo the token
         const retryAfterMs = parseRetryAfter(result.headers.get("retry-after"), this.options.now());
         this.counters.byStatus[result.status] = (this.counters.byStatus[result.status] ?? 0) + 1;
         if (result.status === 429) this.counters.rateLimited429 += 1;

@@ -1,21 +1,19 @@
 /**
  * Every decimal the pricing review reads or computes goes through this file:
  * amounts as integers of 1/10 000 (the API's four decimals), never floats.
- * (One place, so a shared decimal module can replace it.)
+ * Reading and writing decimals is the shared `provider/decimal`; this file adds
+ * the review's arithmetic (VAT, percentages, the charts' exact values).
  */
+import { API_PLACES, decimalUnits, formatTrimmed } from "../decimal";
 
-const SCALE = 10_000n;
+const SCALE = 10n ** BigInt(API_PLACES);
 
-/** A decimal amount in units of 1/10 000 (`"0.39"` → 3900n); undefined when not a decimal. */
+/**
+ * A decimal amount in units of 1/10 000 (`"0.39"` → 3900n); undefined when it
+ * is not an exact decimal at the API's four places (never rounded).
+ */
 export function toUnits(value: unknown): bigint | undefined {
-  if (typeof value === "number" && Number.isFinite(value)) value = value.toFixed(6);
-  if (typeof value !== "string") return undefined;
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
-  if (!m) return undefined;
-  const fraction = (m[3] ?? "").padEnd(5, "0");
-  let units = BigInt(m[2]) * SCALE + BigInt(fraction.slice(0, 4));
-  if (Number(fraction[4]) >= 5) units += 1n; // half up beyond four decimals
-  return m[1] ? -units : units;
+  return decimalUnits(typeof value === "string" ? value.trim() : value);
 }
 
 /** Two values are the same decimal ("0.39" and "0.3900"), or identical when not decimals. */
@@ -32,12 +30,7 @@ export function decimalKey(value: unknown): string | undefined {
 
 /** Renders units of 1/10 000 with two to four decimals: 3900n → "0.39", 4719n → "0.4719", 60000n → "6.00". */
 export function formatUnits(units: bigint): string {
-  const negative = units < 0n;
-  const abs = negative ? -units : units;
-  const whole = abs / SCALE;
-  let fraction = (abs % SCALE).toString().padStart(4, "0");
-  while (fraction.length > 2 && fraction.endsWith("0")) fraction = fraction.slice(0, -1);
-  return `${negative ? "-" : ""}${whole}.${fraction}`;
+  return formatTrimmed(units, 2);
 }
 
 /** price × (1 + vat/100), rounded half up to four decimals, in units of 1/10 000. */

@@ -35,12 +35,12 @@ export const EvseInputSchema = z.strictObject({
   /** eMI3 EVSE id, e.g. `NL*EVB*E12345*1`. */
   evseCode: z
     .string()
-    .regex(/^[A-Z]{2}\*?[A-Z0-9]{3}\*?E[A-Z0-9*]{1,33}$/i, { message: 'must be an eMI3 EVSE id like "NL*EVB*E12345*1"' })
+    .regex(/^[A-Z]{2}\*?[A-Z0-9]{3}\*?E[A-Z0-9][A-Z0-9*]{0,30}$/i, { message: 'must be an eMI3 EVSE id like "NL*EVB*E12345*1"' })
     .optional(),
-  /** Label on the hardware, e.g. a bay number. */
-  physicalReference: z.string().min(1).max(16).optional(),
-  /** Floor level, e.g. `-1`. */
-  floorLevel: z.string().min(1).max(4).optional(),
+  /** Label on the hardware, e.g. a bay number; 1..255 characters. */
+  physicalReference: z.string().min(1).max(255).optional(),
+  /** Floor level, e.g. `-1`; 1..16 characters. */
+  floorLevel: z.string().min(1).max(16).optional(),
   /** The connectors of this EVSE, at least one. */
   connectors: z.array(ConnectorInputSchema).min(1, { message: "must hold at least one connector" }),
 });
@@ -59,7 +59,7 @@ export const ChargerInputSchema = z
       .regex(/^[A-Za-z0-9_-]{1,48}$/, { message: "must be 1..48 letters, digits, '_' or '-'" })
       .transform((v) => v.toUpperCase()),
     /** Display name, up to 255 characters. */
-    name: z.string().min(1).max(255).optional(),
+    name: z.string().max(255).optional(),
     /** OCPP protocol version: `OCPP16`, `OCPP201` or `OCPP21`. */
     ocppVersion: z.enum(OCPP_VERSIONS),
     /** Maximum power of the charger in watts, 1..1 000 000. */

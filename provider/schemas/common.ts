@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { compareDecimals, parseDecimal } from "../decimal";
 
 /**
  * Building blocks shared by the resource schemas. Each one validates what the
@@ -6,44 +7,83 @@ import { z } from "zod";
  * a value written differently by a user (`"0.39"` vs `"0.3900"`) compares equal.
  */
 
-const DECIMAL = /^\d{1,12}(\.\d{1,4})?$/;
-
-/** Renders a non-negative decimal with exactly four decimals, as the API answers. */
+/**
+ * Renders a decimal with exactly four decimals, as the API answers (`"0.39"` →
+ * `"0.3900"`, `0.39` → `"0.3900"`). Exact: a value with more than four
+ * decimals, in exponent notation or too large is refused, never rounded.
+ * @throws RangeError with the reason when the value is no such decimal.
+ */
 export function toFourDecimals(value: string | number): string {
-  const text = typeof value === "number" ? value.toFixed(4) : value;
-  const [whole, fraction = ""] = text.split(".");
-  return `${BigInt(whole)}.${fraction.padEnd(4, "0")}`;
+  const read = parseDecimal(value);
+  if (!read.ok) throw new RangeError(`${JSON.stringify(value)} ${read.reason}`);
+  return read.text;
 }
 
 /**
- * A non-negative decimal amount. Accepts a string with at most four decimals
- * (`"0.39"`) or a finite number (`0.39`); normalised to a string with exactly
- * four decimals (`"0.3900"`).
+ * A non-negative decimal amount at the API's precision (four decimals, at most
+ * twelve digits before the point). Accepts a string (`"0.39"`) or a number
+ * (`0.39`, read by its shortest decimal form); normalised to a string with
+ * exactly four decimals (`"0.3900"`). More decimals, exponent notation and
+ * leading zeros are refused with the reason, never rounded.
  */
-export const decimal = (options: { max?: number } = {}) =>
-  z
-    .union([z.string(), z.number()])
-    .refine((v) => (typeof v === "number" ? Number.isFinite(v) && v >= 0 : DECIMAL.test(v)), {
-      message: 'must be a non-negative decimal with at most 4 decimals, as a string like "0.39"',
-    })
-    .refine((v) => options.max === undefined || Number(v) <= options.max, { message: `must be at most ${options.max}` })
-    .transform(toFourDecimals);
+export const decimal = (options: { max?: number } = {}) => {
+  const rules = { min: "0", ...(options.max === undefined ? {} : { max: String(options.max) }) };
+  return z
+    .union([z.string(), z.number()], { error: 'must be a decimal: a string like "0.39" (at most 4 decimals) or a number' })
+    .transform((value, ctx) => {
+      const read = parseDecimal(value, rules);
+      if (read.ok) return read.text;
+      ctx.addIssue({ code: "custom", message: read.reason, input: value });
+      return z.NEVER;
+    });
+};
 
-/** A wall-clock time `HH:MM` (24-hour); an end of a period may be `24:00`. */
+/** True when `a` is greater than `b`, both decimals already read by {@link decimal}; false when either is not one. */
+export function decimalGreater(a: unknown, b: unknown): boolean {
+  return (compareDecimals(a, b) ?? 0) > 0;
+}
+
+/**
+ * A wall-clock time `HH:MM` (24-hour), 00:00..23:59. `24:00` only ends a
+ * period (`endOfDay`): a period cannot begin at the end of the day.
+ */
 export const hhmm = (options: { endOfDay?: boolean } = {}) =>
   z
     .string()
     .regex(options.endOfDay ? /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/ : /^([01]\d|2[0-3]):[0-5]\d$/, {
-      message: `must be a time "HH:MM" between 00:00 and ${options.endOfDay ? "24:00" : "23:59"}`,
+      message: options.endOfDay ? 'must be a time "HH:MM" between 00:00 and 24:00' : 'must be a time "HH:MM" between 00:00 and 23:59 (24:00 only ends a period)',
     });
 
-/** A calendar date `YYYY-MM-DD`. */
-export const isoDate = () =>
-  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date "YYYY-MM-DD"' });
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
-/** An ISO 8601 date-time with a time zone (`2026-01-01T00:00:00Z`). */
+/** True for a day that exists: month 1..12, day 1..28/29/30/31 as the month and year have it. */
+function isCalendarDay(year: string, month: string, day: string): boolean {
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return days !== undefined && d >= 1 && d <= days;
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (`2026-02-30` is refused). */
+export const isoDate = () =>
+  z.string().refine((v) => {
+    const m = DATE.exec(v);
+    return m !== null && isCalendarDay(m[1], m[2], m[3]);
+  }, { message: 'must be a date "YYYY-MM-DD" that exists' });
+
+/**
+ * An ISO 8601 date-time with a time zone, as the API takes it:
+ * `YYYY-MM-DDTHH:MM`, optional `:SS` and up to 9 fraction digits, then `Z` or
+ * `±HH:MM` (`2026-01-01T00:00:00Z`, `2026-01-01T08:30+01:00`); the day must exist.
+ */
 export const isoDateTime = () =>
-  z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time like "2026-01-01T00:00:00Z"' });
+  z.string().refine((v) => {
+    const m = DATE_TIME.exec(v);
+    return m !== null && isCalendarDay(m[1], m[2], m[3]);
+  }, { message: 'must be an ISO 8601 date-time with a time zone, like "2026-01-01T00:00:00Z"' });
 
 /** An ISO 639-1 language code (`en`). */
 export const languageCode = () => z.string().regex(/^[a-z]{2}$/, { message: 'must be an ISO 639-1 language code like "en"' });

@@ -9,10 +9,12 @@ export const FACILITIES = [
   "FUEL_STATION", "WIFI",
 ] as const;
 
+/** A time zone name the runtime's IANA database knows (`Europe/Amsterdam`, `UTC`, `Etc/GMT+5`). */
 function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z0-9_+\-/]+$/.test(name)) return false;
   try {
-    new Intl.DateTimeFormat("en", { timeZone: name });
-    return name.includes("/") || name === "UTC";
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
   } catch {
     return false;
   }
@@ -49,7 +51,7 @@ export const RegularHoursSchema = z.strictObject({
   weekday: z.number().int().min(1).max(7),
   /** Opening time `HH:MM`. */
   periodBegin: hhmm(),
-  /** Closing time `HH:MM`. */
+  /** Closing time `HH:MM`, after `periodBegin`; `24:00` for midnight. */
   periodEnd: hhmm({ endOfDay: true }),
 });
 
@@ -57,13 +59,18 @@ export const OpeningTimesSchema = z
   .strictObject({
     /** Open around the clock. */
     twentyfourseven: z.boolean(),
-    /** Opening hours; required when not open 24/7. */
+    /** Opening hours; required when not open 24/7. Each period ends after it begins. */
     regularHours: z.array(RegularHoursSchema).optional(),
   })
   .superRefine((v, ctx) => {
     if (!v.twentyfourseven && (!v.regularHours || v.regularHours.length === 0)) {
       ctx.addIssue({ code: "custom", path: ["regularHours"], message: "is required when twentyfourseven is false" });
     }
+    v.regularHours?.forEach((hours, i) => {
+      if (hours.periodBegin >= hours.periodEnd) {
+        ctx.addIssue({ code: "custom", path: ["regularHours", i, "periodEnd"], message: `must be after periodBegin (${hours.periodBegin})` });
+      }
+    });
   });
 
 /** What a program declares for a location: the body of `POST /v1/locations`. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DisplayTextSchema, decimal, displayName, hhmm, isoDate, isoDateTime, serverTimestamps, setOf } from "./common";
+import { DisplayTextSchema, decimal, decimalGreater, displayName, hhmm, isoDate, isoDateTime, serverTimestamps, setOf } from "./common";
 
 export const PRICE_COMPONENT_TYPES = ["ENERGY", "FLAT", "TIME", "PARKING_TIME"] as const;
 export const DAYS_OF_WEEK = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
@@ -30,21 +30,21 @@ export const PriceComponentSchema = z
 const RANGES = [["minKwh", "maxKwh"], ["minPowerKw", "maxPowerKw"], ["minDurationS", "maxDurationS"]] as const;
 
 export const RestrictionsSchema = z.strictObject({
-  /** Applies from this time of day, `HH:MM`, in the location's time zone. */
+  /** Applies from this time of day, `HH:MM` (00:00..23:59), in the location's time zone. */
   startTime: hhmm().optional(),
-  /** Applies until this time of day, `HH:MM` (exclusive). */
+  /** Applies until this time of day, `HH:MM` (exclusive; `24:00` for the end of the day). */
   endTime: hhmm({ endOfDay: true }).optional(),
   /** Applies from this date, `YYYY-MM-DD`. */
   startDate: isoDate().optional(),
-  /** Applies until this date, `YYYY-MM-DD` (exclusive). */
+  /** Applies until this date, `YYYY-MM-DD` (exclusive); not before `startDate`. */
   endDate: isoDate().optional(),
-  /** Minimum energy charged in kWh for this element to apply. */
+  /** Minimum energy charged in kWh for this element to apply, a decimal with at most 4 decimals. */
   minKwh: decimal().optional(),
-  /** Maximum energy charged in kWh. */
+  /** Maximum energy charged in kWh, a decimal with at most 4 decimals; not less than `minKwh`. */
   maxKwh: decimal().optional(),
-  /** Minimum charging power in kW. */
+  /** Minimum charging power in kW, a decimal with at most 4 decimals. */
   minPowerKw: decimal().optional(),
-  /** Maximum charging power in kW. */
+  /** Maximum charging power in kW, a decimal with at most 4 decimals; not less than `minPowerKw`. */
   maxPowerKw: decimal().optional(),
   /** Minimum session duration in seconds; for a blocking fee, the grace period. */
   minDurationS: z.number().int().min(0).optional(),
@@ -54,9 +54,15 @@ export const RestrictionsSchema = z.strictObject({
   dayOfWeek: setOf(z.enum(DAYS_OF_WEEK)).optional(),
 }).superRefine((r, ctx) => {
   for (const [min, max] of RANGES) {
-    if (r[min] !== undefined && r[max] !== undefined && Number(r[min]) > Number(r[max])) {
+    const low = r[min];
+    const high = r[max];
+    if (low === undefined || high === undefined) continue;
+    if (typeof low === "number" && typeof high === "number" ? low > high : decimalGreater(low, high)) {
       ctx.addIssue({ code: "custom", path: [max], message: `must not be less than ${min}` });
     }
+  }
+  if (r.startDate !== undefined && r.endDate !== undefined && r.startDate > r.endDate) {
+    ctx.addIssue({ code: "custom", path: ["endDate"], message: "must not be before startDate" });
   }
 });
 
@@ -68,9 +74,9 @@ export const PricingElementSchema = z.strictObject({
 });
 
 export const PriceLimitSchema = z.strictObject({
-  /** Amount excluding VAT. */
+  /** Amount excluding VAT, a decimal with at most 4 decimals. */
   exclVat: decimal(),
-  /** Amount including VAT. */
+  /** Amount including VAT, a decimal with at most 4 decimals. */
   inclVat: decimal().optional(),
 });
 
@@ -95,7 +101,7 @@ export const PricingPlanInputSchema = z
     altText: z.array(DisplayTextSchema).optional(),
   })
   .superRefine((plan, ctx) => {
-    if (plan.minPrice && plan.maxPrice && Number(plan.minPrice.exclVat) > Number(plan.maxPrice.exclVat)) {
+    if (plan.minPrice && plan.maxPrice && decimalGreater(plan.minPrice.exclVat, plan.maxPrice.exclVat)) {
       ctx.addIssue({ code: "custom", path: ["maxPrice", "exclVat"], message: "must not be less than minPrice.exclVat" });
     }
     if (plan.startDateTime && plan.endDateTime && Date.parse(plan.startDateTime) >= Date.parse(plan.endDateTime)) {

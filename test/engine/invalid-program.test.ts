@@ -29,9 +29,9 @@ describe("an invalid program", { timeout: 180_000 }, () => {
     project.edit("index.ts", 'ocppVersion: "OCPP201"', 'ocppVersion: "OCPP99" as "OCPP201"');
     await project.expect(["config", "set", "--secret", "authorizationKey", "too-short-1"]);
     await fails([
-      /Charger resource 'hq-\d': property maxPowerW .*Too small/,
-      /Charger resource 'hq-\d': property ocppVersion .*expected one of/,
-      /Charger resource 'hq-\d': property authorizationKey .*Too small/,
+      /Charger resource 'hq-\d': property maxPowerW .*must be at least 1/,
+      /Charger resource 'hq-\d': property ocppVersion .*must be one of "OCPP16", "OCPP201", "OCPP21"/,
+      /Charger resource 'hq-\d': property authorizationKey .*must be at least 16 characters long/,
     ]);
     const last = await project.run(["preview"]);
     expect(last.stdout + last.stderr).not.toContain("too-short-1"); // a secret is never echoed, not even when invalid

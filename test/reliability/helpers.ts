@@ -4,6 +4,7 @@
  * account check "the emulator holds exactly what the program declares".
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { killTree } from "../process-guard/processes";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -50,15 +51,13 @@ export function spawnPulumi(project: PulumiProject, args: string[]): { child: Ch
   return { child, output: () => output, exited };
 }
 
-/** Kills the process group of a child started by {@link spawnPulumi} (only that group). */
+/**
+ * Kills a child started by {@link spawnPulumi}: its process group and every
+ * process it started (the CLI starts its plugins, the dynamic providers among
+ * them, in groups of their own, so killing the group alone leaves them running).
+ */
 export function killGroup(child: ChildProcess): void {
-  if (child.pid !== undefined) {
-    try {
-      process.kill(-child.pid, "SIGKILL");
-    } catch {
-      /* already gone */
-    }
-  }
+  if (child.pid !== undefined) killTree(child.pid);
 }
 
 export async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {

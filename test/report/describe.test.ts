@@ -8,7 +8,9 @@ describe("amounts", () => {
     expect(toUnits("0.3900")).toBe(3900n);
     expect(toUnits("21")).toBe(210000n);
     expect(toUnits(0.39)).toBe(3900n);
-    expect(toUnits("0.12345")).toBe(1235n);
+    expect(toUnits("0.12345")).toBeUndefined(); // never rounded
+    expect(toUnits(1.23456)).toBeUndefined();
+    expect(toUnits(1e21)).toBe(10n ** 25n);
     expect(toUnits("abc")).toBeUndefined();
     expect(toUnits(undefined)).toBeUndefined();
   });

@@ -18,6 +18,28 @@ describe("check", () => {
     expect(location.inputs).toMatchObject({ facilities: ["CAFE", "WIFI"], chargingWhenClosed: true });
   });
 
+  it("never rounds a price: numbers and strings by one rule, exact or refused with the precision", () => {
+    const plan = (price: unknown) => ({ ...planArgs(), elements: [{ priceComponents: [{ type: "ENERGY", price, vat: "21", stepSize: 1 }] }] });
+    const reasonOf = (price: unknown) => checkInputs(pricingPlanKind, plan(price)).failures.map((f) => `${f.property}: ${f.reason}`);
+    const priceOf = (price: unknown) => (checkInputs(pricingPlanKind, plan(price)).inputs.elements as any)[0].priceComponents[0].price;
+    expect(priceOf(0.39)).toBe("0.3900");
+    expect(priceOf("0.39")).toBe("0.3900");
+    expect(priceOf(0.0001)).toBe("0.0001");
+    for (const price of [1.23456, "1.23456", 0.00005, "0.00005"]) {
+      expect(reasonOf(price)).toEqual(["elements[0].priceComponents[0].price: has 5 decimals; the API keeps at most 4 and never rounds a price"]);
+    }
+    expect(reasonOf(1e21)).toEqual(["elements[0].priceComponents[0].price: is too large: at most 12 digits before the decimal point"]);
+    expect(reasonOf("1e3")).toEqual(['elements[0].priceComponents[0].price: is in exponent notation; write the decimal out, like "0.3900"']);
+    expect(reasonOf("01.5")).toEqual(['elements[0].priceComponents[0].price: must not start with a zero: write "1.5"']);
+  });
+
+  it("compares ranges exactly and refuses periods and dates that run backwards", () => {
+    const plan = { ...planArgs(), elements: [{ priceComponents: [{ type: "ENERGY", price: "0.39", stepSize: 1 }], restrictions: { minKwh: "999999999999.9999", maxKwh: "999999999999.9998", startDate: "2026-02-01", endDate: "2026-01-31" } }] };
+    expect(checkInputs(pricingPlanKind, plan).failures.map((f) => f.property).sort()).toEqual(["elements[0].restrictions.endDate", "elements[0].restrictions.maxKwh"]);
+    const location = { ...locationArgs(), openingTimes: { twentyfourseven: false, regularHours: [{ weekday: 1, periodBegin: "18:00", periodEnd: "08:00" }] } };
+    expect(checkInputs(locationKind, location).failures).toEqual([{ property: "openingTimes.regularHours[0].periodEnd", reason: "must be after periodBegin (18:00)" }]);
+  });
+
   it("names every problem by its dot path", () => {
     const args = chargerArgs("loc_1", "hq ac 01") as Record<string, any>;
     args.maxPowerW = 0;

@@ -54,7 +54,7 @@ const mutations: Record<KindName, { base: () => Record<string, unknown>; cases: 
     cases: [
       { path: ["locationId"], value: fc.oneof(notString, fc.constant(""), fc.integer({ min: 65, max: 5000 }).map((n) => "l".repeat(n))) },
       { path: ["ocppIdentity"], value: fc.oneof(notString, notMatching(/^[A-Za-z0-9_-]{1,48}$/)) },
-      { path: ["name"], value: fc.oneof(notString, hugeString, fc.constant("")) },
+      { path: ["name"], value: fc.oneof(notString, hugeString) },
       { path: ["ocppVersion"], value: fc.oneof(notString, notIn(["OCPP16", "OCPP201", "OCPP21"])) },
       { path: ["maxPowerW"], value: fc.oneof(notNumber, notInteger, outside(1, 1_000_000)) },
       { path: ["enabled"], value: fc.oneof(fc.string(), fc.integer(), fc.constant(null)) },
@@ -66,7 +66,7 @@ const mutations: Record<KindName, { base: () => Record<string, unknown>; cases: 
       { path: ["evses", 0, "connectors", 0, "maxVoltage"], value: fc.oneof(notNumber, notInteger, outside(1, 2000)) },
       { path: ["evses", 0, "connectors", 0, "maxAmperage"], value: fc.oneof(notNumber, notInteger, outside(1, 2000)) },
       { path: ["evses", 0, "connectors", 0, "powerType"], value: notIn(["AC_1_PHASE", "AC_3_PHASE", "DC"]) },
-      { path: ["evses", 0, "physicalReference"], value: fc.oneof(notString, fc.string({ minLength: 17, maxLength: 200 }), fc.constant("")) },
+      { path: ["evses", 0, "physicalReference"], value: fc.oneof(notString, fc.string({ minLength: 256, maxLength: 400 }), fc.constant("")) },
     ],
   },
   Location: {

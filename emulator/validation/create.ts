@@ -1,0 +1,24 @@
+import type { z } from "zod";
+import { parseOrThrow } from "./common";
+import { checkWritable } from "./patch";
+import { CHARGER_READONLY, chargerInput } from "./charger";
+import { LOCATION_READONLY, locationInput } from "./location";
+import { PRICING_PLAN_READONLY, pricingPlanInput } from "./pricing-plan";
+
+/**
+ * Validates a create body the way `POST` does before any reference or
+ * uniqueness check: no server-set field, then the kind's schema. The
+ * resource handlers and the differential tests of `check` share it.
+ * @throws ApiError 400 `invalid_parameter`.
+ */
+export function parseCreateBody<S extends z.ZodType>(schema: S, readonly: readonly string[], body: Record<string, unknown>): z.output<S> {
+  for (const key of Object.keys(body)) checkWritable(key, { readonly });
+  return parseOrThrow(schema, body);
+}
+
+/** `POST /v1/locations` body rules. */
+export const parseLocationBody = (body: Record<string, unknown>) => parseCreateBody(locationInput, LOCATION_READONLY, body);
+/** `POST /v1/chargers` body rules (the location and plans must still exist). */
+export const parseChargerBody = (body: Record<string, unknown>) => parseCreateBody(chargerInput, CHARGER_READONLY, body);
+/** `POST /v1/pricing-plans` body rules. */
+export const parsePricingPlanBody = (body: Record<string, unknown>) => parseCreateBody(pricingPlanInput, PRICING_PLAN_READONLY, body);
