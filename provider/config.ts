@@ -14,6 +14,13 @@ export interface ProviderConfig {
   environment: Environment;
   /** Overrides the environment's URL, e.g. the local emulator `http://127.0.0.1:8787`. */
   baseUrl?: string;
+  /**
+   * How long one API call may keep waiting on `429 Too Many Requests`, in seconds
+   * (`eosvolt:rateLimitBudget`, else `EOSVOLT_RATE_LIMIT_BUDGET`). Unset: the client's
+   * default, 600 s. The token's rate limit is shared by every process using it, so
+   * parallel jobs on one token wait for each other rather than fail.
+   */
+  rateLimitBudgetSeconds?: number;
 }
 
 /** Reads one stack config key such as `eosvolt:token`. */
@@ -30,7 +37,22 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== "" ? value.trim() : undefined;
 }
 
-/** Stack config first (`eosvolt:token`, `eosvolt:environment`, `eosvolt:baseUrl`), then `EOSVOLT_*` variables. */
+/** Reads a positive number of seconds, naming the key (and variable) when it is not one. */
+function seconds(key: string, variable: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(value > 0)) {
+    throw new ConfigurationError(
+      `${key} (or ${variable}) must be a positive number of seconds, such as 600, not "${text}".`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Stack config first (`eosvolt:token`, `eosvolt:environment`, `eosvolt:baseUrl`,
+ * `eosvolt:rateLimitBudget`), then `EOSVOLT_*` variables.
+ */
 export function resolveConfig(get: ConfigGetter, env: NodeJS.ProcessEnv = process.env): ProviderConfig {
   const token = nonEmpty(get("eosvolt:token")) ?? nonEmpty(env.EOSVOLT_TOKEN);
   if (!token) {
@@ -44,5 +66,10 @@ export function resolveConfig(get: ConfigGetter, env: NodeJS.ProcessEnv = proces
     throw new ConfigurationError(`eosvolt:environment must be "production" or "staging", not "${environment}".`);
   }
   const baseUrl = nonEmpty(get("eosvolt:baseUrl")) ?? nonEmpty(env.EOSVOLT_BASE_URL);
-  return { token, environment: environment as Environment, baseUrl };
+  const rateLimitBudgetSeconds = seconds(
+    "eosvolt:rateLimitBudget",
+    "EOSVOLT_RATE_LIMIT_BUDGET",
+    nonEmpty(get("eosvolt:rateLimitBudget")) ?? nonEmpty(env.EOSVOLT_RATE_LIMIT_BUDGET),
+  );
+  return { token, environment: environment as Environment, baseUrl, rateLimitBudgetSeconds };
 }

@@ -4,23 +4,44 @@
  * spread out instead of bouncing off 429s. Rate limiting is scheduling, not a
  * retry (octokit's throttling plugin): requests wait before they are sent.
  *
- * Design: a reservation token bucket mirroring the server's.
+ * The API's limit is per token, and several processes may use one token at once
+ * (parallel CI jobs, one per stack) without knowing of each other: nothing is
+ * shared between them but the API's answers. So the limiter learns its share
+ * from those answers alone; it works the same across machines.
+ *
+ * Design: a reservation token bucket mirroring the server's, plus a share
+ * controller.
  * - Probe: until the first answer, one request is in flight alone; its
  *   `X-RateLimit-Limit` / `-Remaining` / `-Reset` headers seed the bucket. An
  *   answer without the headers turns the limiter off (unless `requestsPerSecond`
  *   was given), so an API without limits pays one round trip, once.
- * - Spacing: the bucket refills at `safety × limit / window` per millisecond
- *   (window = the largest `X-RateLimit-Reset` seen, at least 1 s; safety 0.99), and
- *   holds at most `limit − reserve`, where the reserve (10% of the limit, at least
- *   one request) is left in the server's bucket to absorb requests that arrive
- *   bunched; it starts with what `Remaining` said, less the reserve. Every start
- *   takes a token; when none is left a request reserves the next one (tokens go
- *   negative) and sleeps until then, so concurrent requests start evenly spaced,
- *   window/limit apart.
+ * - Spacing: the bucket refills at the current rate (at most the ceiling,
+ *   `safety × limit / window`; window = the largest `X-RateLimit-Reset` seen, at
+ *   least 1 s; safety 0.99). Alone it holds at most `limit − reserve`, where the
+ *   reserve (10% of the limit, at least one request) is left in the server's bucket
+ *   to absorb requests that arrive bunched; it starts with what `Remaining` said,
+ *   less the reserve. Every start takes a token; when none is left a request
+ *   reserves the next one (tokens go negative) and sleeps until then, so
+ *   concurrent requests start evenly spaced.
  * - Gate: each later answer lowers the bucket to the server's `Remaining` when
- *   that is smaller (another process may share the token).
- * - 429: everyone pauses until `Retry-After` (1 s when absent), and the bucket is
- *   emptied.
+ *   that is smaller.
+ * - Share: every `window` the limiter compares how far the server's `Remaining`
+ *   moved with what its own requests explain: `consumed = Remaining(then) −
+ *   Remaining(now) + refill × elapsed` is what every user of the token spent, and
+ *   `consumed − own` is what the others spent. While the others spend nothing the
+ *   limiter runs at the ceiling (a lone stack is as fast as ever). Once they do,
+ *   it is *shared*: each window it scales its rate by `target / consumed`, where
+ *   `target = refill + (Remaining − limit/2) / window` steers the server's bucket
+ *   to half full, and adds a fixed step (5% of the limit per window). Every
+ *   process sees the same bucket, so all scale by the same factor (the sum meets
+ *   the API's rate) and all add the same step: the differences between their
+ *   rates shrink by `target / consumed` each window, so the rates converge on
+ *   equal shares (additive increase, multiplicative decrease, with the decrease
+ *   measured rather than guessed). A process whose probe finds the bucket already
+ *   drawn down starts shared, at a rate in proportion to what is left. In the
+ *   shared mode the bucket holds one request (pure spacing: no bursts).
+ * - 429: everyone pauses until `Retry-After` (1 s when absent), the bucket is
+ *   emptied, and a shared limiter halves its rate (at most once per window).
  * Explicit `requestsPerSecond` caps the rate (bucket of 1: pure spacing) with or
  * without headers.
  */
@@ -59,6 +80,10 @@ export interface RateLimiterStats {
   waitedMs: number;
   /** Number of times a 429 paused every request. */
   pauses: number;
+  /** Whether other users of the token were seen spending from its rate limit. */
+  shared?: boolean;
+  /** Requests per second the other users of the token spent in the last window, as estimated from the headers. */
+  othersPerSecond?: number;
 }
 
 /** What the transport needs from a limiter. */
@@ -94,6 +119,17 @@ function headerNumber(headers: Headers, name: string): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
+/** Others' spending below this fraction of the refill is measurement noise (`Remaining` is a whole number). */
+const SHARED_ABOVE = 0.1;
+/** Additive step of the shared mode, per window, as a fraction of the limit. */
+const STEP = 0.05;
+/** How much faster than the rate a burst from a full bucket goes out. */
+const BURST = 2;
+/** Level of the server's bucket the shared mode steers to, as a fraction of the limit. */
+const LEVEL = 0.7;
+/** Lowest rate of the shared mode, as a fraction of the ceiling. */
+const FLOOR = 0.05;
+
 /** The shared limiter described in the file header. */
 export class RateLimiter implements Limiter {
   private readonly explicitPerMs?: number;
@@ -104,7 +140,11 @@ export class RateLimiter implements Limiter {
   private phase: "probe" | "known" | "blind";
   private probeInFlight = false;
   private waiters: Array<() => void> = [];
+  /** Current rate, requests per millisecond. */
   private perMs?: number;
+  /** The rate a lone process uses: `safety × limit / window` (and at most the explicit cap). */
+  private ceilingPerMs?: number;
+  private limit?: number;
   private capacity = 1;
   private tokens = 1;
   private at = 0;
@@ -112,6 +152,19 @@ export class RateLimiter implements Limiter {
   private pausedUntil = 0;
   private waitedMs = 0;
   private pauses = 0;
+  private own = 0;
+  private last?: { at: number; remaining: number };
+  private windowStart = 0;
+  private othersSpent = 0;
+  private ownAtWindowStart = 0;
+  private quietWindows = 0;
+  private shared = false;
+  private othersPerMs = 0;
+  private lastDecrease = -Infinity;
+  private queue: Array<{ enqueued: number; release: () => void }> = [];
+  private pumping = false;
+  private virtualNow = 0;
+  private lastRelease = -Infinity;
 
   constructor(options: RateLimiterOptions) {
     this.safety = options.safety ?? 0.99;
@@ -121,6 +174,7 @@ export class RateLimiter implements Limiter {
     if (options.requestsPerSecond !== undefined) {
       this.explicitPerMs = options.requestsPerSecond / 1000;
       this.perMs = this.explicitPerMs;
+      this.ceilingPerMs = this.explicitPerMs;
       this.phase = "known";
       this.at = this.now();
     } else {
@@ -136,18 +190,51 @@ export class RateLimiter implements Limiter {
       }
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
-    const now = this.now();
-    let start = Math.max(now, this.pausedUntil);
-    if (this.perMs !== undefined) {
-      this.refill(now);
-      this.tokens -= 1;
-      if (this.tokens < 0) start = Math.max(start, now + -this.tokens / this.perMs);
+    if (this.perMs === undefined && this.pausedUntil <= this.now() && this.queue.length === 0) return;
+    const enqueued = Math.max(this.now(), this.virtualNow);
+    await new Promise<void>((resolve) => {
+      this.queue.push({ enqueued, release: resolve });
+      void this.pump();
+    });
+  }
+
+  /**
+   * Releases queued requests one by one at the current rate. It naps at most a
+   * quarter window at a time, so a rate raised meanwhile takes effect soon (the
+   * waiters are not given start times in advance at a rate that may change).
+   */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0) {
+        // Virtual time: an injected sleep that does not move the clock cannot spin.
+        const now = Math.max(this.now(), this.virtualNow);
+        this.refill(now);
+        let wait = Math.max(0, this.pausedUntil - now);
+        // The epsilon absorbs floating-point error of a bucket refilled to exactly one token.
+        if (wait === 0 && this.perMs !== undefined && this.tokens < 1 - 1e-6) wait = (1 - this.tokens) / this.perMs;
+        // A burst from a full bucket goes out at twice the rate, not all at once: another
+        // process that started at the same moment shows in the first answers, before the
+        // two of them have spent the server's bucket twice over.
+        if (wait === 0 && this.perMs !== undefined) wait = Math.max(0, this.lastRelease + 1 / (BURST * this.perMs) - now);
+        if (wait > 0) {
+          const nap = Math.max(1, Math.min(wait, this.windowMs / 4));
+          this.virtualNow = now + nap;
+          await this.sleep(nap);
+          continue;
+        }
+        if (this.perMs !== undefined) this.tokens -= 1;
+        this.lastRelease = now;
+        const next = this.queue.shift();
+        if (next) {
+          this.waitedMs += now - next.enqueued;
+          next.release();
+        }
+      }
+    } finally {
+      this.pumping = false;
     }
-    if (start > now) {
-      this.waitedMs += start - now;
-      await this.sleep(start - now);
-    }
-    return this.waitForPause(start);
   }
 
   /** Waits while a 429 pause covers `start` (virtual time, so an injected sleep cannot spin). */
@@ -163,7 +250,13 @@ export class RateLimiter implements Limiter {
   private refill(now: number): void {
     if (this.perMs === undefined) return;
     this.tokens = Math.min(this.capacity, this.tokens + Math.max(0, now - this.at) * this.perMs);
-    this.at = now;
+    this.at = Math.max(this.at, now);
+  }
+
+  /** Changes the rate from `now` on (tokens earned so far at the old rate are kept). */
+  private setRate(now: number, perMs: number): void {
+    this.refill(now);
+    this.perMs = perMs;
   }
 
   observe(status: number, headers: Headers, retryAfterMs?: number): void {
@@ -171,23 +264,32 @@ export class RateLimiter implements Limiter {
     const limit = headerNumber(headers, "x-ratelimit-limit");
     const remaining = headerNumber(headers, "x-ratelimit-remaining");
     const reset = headerNumber(headers, "x-ratelimit-reset");
+    if (status !== 429) this.own += 1;
     if (limit !== undefined && limit > 0) {
       if (reset !== undefined) this.windowMs = Math.max(this.windowMs, Math.ceil(reset) * 1000);
+      this.limit = limit;
       const derived = (this.safety * limit) / this.windowMs;
-      this.refill(now);
-      this.perMs = this.explicitPerMs === undefined ? derived : Math.min(derived, this.explicitPerMs);
+      this.ceilingPerMs = this.explicitPerMs === undefined ? derived : Math.min(derived, this.explicitPerMs);
       const kept = Math.max(1, Math.ceil(this.reserve * limit));
-      const capacity = this.explicitPerMs === undefined ? Math.max(1, limit - kept) : 1;
       if (this.phase !== "known") {
-        this.capacity = capacity;
-        this.tokens = Math.min(capacity, remaining === undefined ? 1 : remaining - kept);
-        this.at = now;
         this.phase = "known";
+        this.at = now;
+        this.perMs = this.ceilingPerMs;
+        this.capacity = this.explicitPerMs === undefined ? Math.max(1, limit - kept) : 1;
+        const left = remaining === undefined ? 1 : remaining - kept;
+        // A bucket already drawn down when this process has spent one request: someone else is spending.
+        if (this.explicitPerMs === undefined && remaining !== undefined && remaining < limit - kept - 1) {
+          this.shared = true;
+          this.capacity = 1;
+          this.perMs = this.ceilingPerMs / 2;
+        }
+        this.tokens = Math.min(this.capacity, left);
       } else {
-        this.capacity = capacity;
-        this.tokens = Math.min(this.tokens, capacity);
+        this.refill(now);
+        this.perMs = Math.min(this.perMs ?? this.ceilingPerMs, this.ceilingPerMs);
         if (remaining !== undefined) this.tokens = Math.min(this.tokens, remaining);
       }
+      if (remaining !== undefined && this.explicitPerMs === undefined) this.share(now, remaining, limit, status !== 429);
     } else if (this.phase === "probe") {
       this.phase = this.explicitPerMs === undefined ? "blind" : "known";
     }
@@ -196,8 +298,74 @@ export class RateLimiter implements Limiter {
       this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfterMs ?? 1000));
       this.refill(now);
       this.tokens = Math.min(this.tokens, 0);
+      if (this.shared && this.perMs !== undefined && this.ceilingPerMs !== undefined && now - this.lastDecrease >= this.windowMs) {
+        this.lastDecrease = now;
+        this.setRate(now, Math.max(FLOOR * this.ceilingPerMs, this.perMs / 2));
+      }
     }
     this.endProbe();
+  }
+
+  /**
+   * The share controller of the file header. Each answer's `Remaining` is compared
+   * with what the previous answer's `Remaining`, the refill since, and this answer's
+   * own request predict; the differences (signed, so the rounding of `Remaining`
+   * cancels out) add up to what the others spent. Once per window they set the rate.
+   */
+  private share(now: number, remaining: number, limit: number, counted: boolean): void {
+    const refillPerMs = limit / this.windowMs;
+    const ceiling = this.ceilingPerMs ?? refillPerMs;
+    const last = this.last;
+    this.last = { at: now, remaining };
+    if (last === undefined) {
+      this.startWindow(now);
+      return;
+    }
+    const predicted = Math.min(limit, last.remaining + refillPerMs * Math.max(0, now - last.at)) - (counted ? 1 : 0);
+    this.othersSpent += predicted - remaining;
+    if (!this.shared && this.othersSpent > Math.max(3, SHARED_ABOVE * limit)) {
+      // Someone else draws on the token: halve at once (assume one other), then share.
+      this.shared = true;
+      this.quietWindows = 0;
+      this.capacity = 1;
+      this.tokens = Math.min(this.tokens, 1);
+      this.lastDecrease = now;
+      this.othersPerMs = this.othersSpent / Math.max(1, now - this.windowStart);
+      this.setRate(now, Math.max(FLOOR * ceiling, (this.perMs ?? ceiling) / 2));
+      this.startWindow(now);
+      return;
+    }
+    const elapsed = now - this.windowStart;
+    if (elapsed < this.windowMs) return;
+    const othersPerMs = Math.max(0, this.othersSpent) / elapsed;
+    const ownPerMs = (this.own - this.ownAtWindowStart) / elapsed;
+    this.othersPerMs = othersPerMs;
+    this.startWindow(now);
+    if (!this.shared) return;
+    if (othersPerMs < (SHARED_ABOVE / 2) * refillPerMs) {
+      this.quietWindows += 1;
+      if (this.quietWindows >= 2) {
+        // The others stopped: back to the lone mode, at the ceiling.
+        this.shared = false;
+        this.capacity = Math.max(1, limit - Math.max(1, Math.ceil(this.reserve * limit)));
+        this.setRate(now, ceiling);
+        return;
+      }
+    } else {
+      this.quietWindows = 0;
+    }
+    const consumedPerMs = ownPerMs + othersPerMs;
+    const targetPerMs = Math.max(0, refillPerMs + (remaining - LEVEL * limit) / this.windowMs);
+    const factor = consumedPerMs > 0 ? Math.min(1, targetPerMs / consumedPerMs) : 1;
+    if (factor < 1) this.lastDecrease = now;
+    const next = (this.perMs ?? ceiling) * factor + (STEP * limit) / this.windowMs;
+    this.setRate(now, Math.min(ceiling, Math.max(FLOOR * ceiling, next)));
+  }
+
+  private startWindow(now: number): void {
+    this.windowStart = now;
+    this.othersSpent = 0;
+    this.ownAtWindowStart = this.own;
   }
 
   abandon(): void {
@@ -225,6 +393,8 @@ export class RateLimiter implements Limiter {
       requestsPerSecond: this.perMs === undefined ? undefined : Math.round(this.perMs * 1000 * 100) / 100,
       waitedMs: Math.round(this.waitedMs),
       pauses: this.pauses,
+      shared: this.shared,
+      othersPerSecond: Math.round(this.othersPerMs * 1000 * 100) / 100,
     };
   }
 }
