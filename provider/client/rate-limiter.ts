@@ -127,6 +127,10 @@ const STEP = 0.05;
 const BURST = 2;
 /** Level of the server's bucket the shared mode steers to, as a fraction of the limit. */
 const LEVEL = 0.7;
+/** Largest factor by which the shared mode raises its rate in one window (when the bucket fills). */
+const GROWTH = 1.5;
+/** Windows in which the others spent nothing before the shared mode goes back to the lone mode. */
+const QUIET_WINDOWS = 1;
 /** Lowest rate of the shared mode, as a fraction of the ceiling. */
 const FLOOR = 0.05;
 
@@ -344,7 +348,7 @@ export class RateLimiter implements Limiter {
     if (!this.shared) return;
     if (othersPerMs < (SHARED_ABOVE / 2) * refillPerMs) {
       this.quietWindows += 1;
-      if (this.quietWindows >= 2) {
+      if (this.quietWindows >= QUIET_WINDOWS) {
         // The others stopped: back to the lone mode, at the ceiling.
         this.shared = false;
         this.capacity = Math.max(1, limit - Math.max(1, Math.ceil(this.reserve * limit)));
@@ -356,7 +360,7 @@ export class RateLimiter implements Limiter {
     }
     const consumedPerMs = ownPerMs + othersPerMs;
     const targetPerMs = Math.max(0, refillPerMs + (remaining - LEVEL * limit) / this.windowMs);
-    const factor = consumedPerMs > 0 ? Math.min(1, targetPerMs / consumedPerMs) : 1;
+    const factor = consumedPerMs > 0 ? Math.min(GROWTH, targetPerMs / consumedPerMs) : GROWTH;
     if (factor < 1) this.lastDecrease = now;
     const next = (this.perMs ?? ceiling) * factor + (STEP * limit) / this.windowMs;
     this.setRate(now, Math.min(ceiling, Math.max(FLOOR * ceiling, next)));
