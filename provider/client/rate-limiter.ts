@@ -9,41 +9,45 @@
  * shared between them but the API's answers. So the limiter learns its share
  * from those answers alone; it works the same across machines.
  *
- * Design: a reservation token bucket mirroring the server's, plus a share
- * controller.
+ * Design: a token bucket mirroring the server's, a queue, and a share controller.
  * - Probe: until the first answer, one request is in flight alone; its
  *   `X-RateLimit-Limit` / `-Remaining` / `-Reset` headers seed the bucket. An
  *   answer without the headers turns the limiter off (unless `requestsPerSecond`
  *   was given), so an API without limits pays one round trip, once.
- * - Spacing: the bucket refills at the current rate (at most the ceiling,
- *   `safety × limit / window`; window = the largest `X-RateLimit-Reset` seen, at
- *   least 1 s; safety 0.99). Alone it holds at most `limit − reserve`, where the
+ * - Spacing: the bucket refills at the current rate, at most the ceiling
+ *   `safety × limit / window` (window = the largest `X-RateLimit-Reset` seen, at
+ *   least 1 s; safety 0.99). Requests queue and are let go one by one as tokens
+ *   come in, at whatever the rate is then (no start time is promised at a rate that
+ *   may change), never faster than twice the rate.
+ * - Lone mode (the start): the bucket holds at most `limit − reserve`, where the
  *   reserve (10% of the limit, at least one request) is left in the server's bucket
  *   to absorb requests that arrive bunched; it starts with what `Remaining` said,
- *   less the reserve. Every start takes a token; when none is left a request
- *   reserves the next one (tokens go negative) and sleeps until then, so
- *   concurrent requests start evenly spaced.
+ *   less the reserve, spent at twice the rate: another process started at the same
+ *   moment shows in the first answers, before the two have spent the bucket twice.
  * - Gate: each later answer lowers the bucket to the server's `Remaining` when
  *   that is smaller.
- * - Share: every `window` the limiter compares how far the server's `Remaining`
- *   moved with what its own requests explain: `consumed = Remaining(then) −
- *   Remaining(now) + refill × elapsed` is what every user of the token spent, and
- *   `consumed − own` is what the others spent. While the others spend nothing the
- *   limiter runs at the ceiling (a lone stack is as fast as ever). Once they do,
- *   it is *shared*: each window it scales its rate by `target / consumed`, where
- *   `target = refill + (Remaining − limit/2) / window` steers the server's bucket
- *   to half full, and adds a fixed step (5% of the limit per window). Every
- *   process sees the same bucket, so all scale by the same factor (the sum meets
- *   the API's rate) and all add the same step: the differences between their
- *   rates shrink by `target / consumed` each window, so the rates converge on
- *   equal shares (additive increase, multiplicative decrease, with the decrease
- *   measured rather than guessed). A process whose probe finds the bucket already
- *   drawn down starts shared, at a rate in proportion to what is left. In the
- *   shared mode the bucket holds one request (pure spacing: no bursts).
+ * - Others: each answer's `Remaining` is compared with what the previous answer's
+ *   `Remaining`, the refill since and this process's own request predict; the
+ *   differences add up to what the others spent (signed, so the rounding of
+ *   `Remaining` cancels out). The limiter learns only from the API's answers:
+ *   nothing is shared between processes, so it works the same across machines.
+ * - Shared mode: once the others spent more than 3 requests (or 10% of the limit)
+ *   in a window, the rate is halved at once (assume one other) and the bucket holds
+ *   one request (pure spacing). A process whose probe finds the bucket already
+ *   drawn down starts there, at half the ceiling. Then, once per window, the rate
+ *   is scaled by `target / consumed` (at most ×1.5), where `consumed` is what all
+ *   users of the token spent and `target = refill + (Remaining − 0.7 × limit) /
+ *   window` steers the server's bucket to 70% full, and a fixed step (5% of the
+ *   limit) is added. Every process sees the same bucket, so all scale by about the
+ *   same factor (their sum meets the API's rate) and all add the same step: the
+ *   differences between their rates shrink each window, so they converge on equal
+ *   shares (additive increase, multiplicative decrease, with the decrease measured
+ *   rather than guessed). A window in which the others spent nothing returns to the
+ *   lone mode at the ceiling (the last stack running gets the whole rate).
  * - 429: everyone pauses until `Retry-After` (1 s when absent), the bucket is
  *   emptied, and a shared limiter halves its rate (at most once per window).
  * Explicit `requestsPerSecond` caps the rate (bucket of 1: pure spacing) with or
- * without headers.
+ * without headers, and turns the share controller off.
  */
 
 /** Options of {@link RateLimiter}. */
@@ -148,7 +152,6 @@ export class RateLimiter implements Limiter {
   private perMs?: number;
   /** The rate a lone process uses: `safety × limit / window` (and at most the explicit cap). */
   private ceilingPerMs?: number;
-  private limit?: number;
   private capacity = 1;
   private tokens = 1;
   private at = 0;
@@ -271,7 +274,6 @@ export class RateLimiter implements Limiter {
     if (status !== 429) this.own += 1;
     if (limit !== undefined && limit > 0) {
       if (reset !== undefined) this.windowMs = Math.max(this.windowMs, Math.ceil(reset) * 1000);
-      this.limit = limit;
       const derived = (this.safety * limit) / this.windowMs;
       this.ceilingPerMs = this.explicitPerMs === undefined ? derived : Math.min(derived, this.explicitPerMs);
       const kept = Math.max(1, Math.ceil(this.reserve * limit));
@@ -362,7 +364,10 @@ export class RateLimiter implements Limiter {
     const targetPerMs = Math.max(0, refillPerMs + (remaining - LEVEL * limit) / this.windowMs);
     const factor = consumedPerMs > 0 ? Math.min(GROWTH, targetPerMs / consumedPerMs) : GROWTH;
     if (factor < 1) this.lastDecrease = now;
-    const next = (this.perMs ?? ceiling) * factor + (STEP * limit) / this.windowMs;
+    // The step shrinks as the bucket empties, the same for every process (they all see the
+    // same bucket): many processes' steps then cannot add up to more than the bucket holds.
+    const step = (STEP * limit * Math.min(1, Math.max(0, remaining) / (LEVEL * limit))) / this.windowMs;
+    const next = (this.perMs ?? ceiling) * factor + step;
     this.setRate(now, Math.min(ceiling, Math.max(FLOOR * ceiling, next)));
   }
 

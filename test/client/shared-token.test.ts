@@ -95,6 +95,12 @@ describe("processes sharing one token converge on their share, from the headers 
     expect(r.spanMs).toBeLessThanOrEqual(1.1 * r.limitMs + 1500);
   });
 
+  it("sixteen processes: the additive steps shrink as the bucket empties, so 429s stay rare", async () => {
+    const r = await processesOnOneToken(16, 60, 20, Array.from({ length: 16 }, (_, i) => i * 100));
+    expect(r.answered429 / r.requests).toBeLessThan(0.04);
+    expect(r.spanMs).toBeLessThanOrEqual(1.1 * r.limitMs + 1500);
+  });
+
   it("a process left alone when the others finish goes back to the full rate", async () => {
     const r = await processesOnOneToken(3, [30, 30, 300], 20, [0, 30, 60]);
     const long = r.processes[2];
