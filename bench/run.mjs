@@ -46,7 +46,8 @@
  * kept): wall time (first start to last exit), requests, the share answered 429, failed
  * stacks, objects made against declared, fairness (slowest stack's wall / fastest's), the
  * physical limit (requests the API processed / R) and the engine floor (one such stack
- * alone on an emulator with no limit and no latency).
+ * alone on an emulator with no limit and no latency). BENCH_TIMELINE=1 also logs the requests
+ * and 429s of each half second.
  *
  * Requests, 429s and statuses come from the emulator's own request log (only /v1 requests
  * of the command; the bench's own setup and drift requests are not counted). Peak memory
