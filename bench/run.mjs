@@ -7,7 +7,7 @@
  *   node bench/run.mjs [--quick] [--n 10,100,1000] [--rate 20] [--latency 20-60]
  *                      [--variants ours,naive,floor] [--update one|all] [--checkpoints]
  *                      [--ops create,noop,update,refresh,refresh32,destroy]
- *                      [--out bench/results.json]
+ *                      [--stacks 4,8] [--out bench/results.json]
  *
  * For each N (10, 100, 1000; --quick: 10 and 100) and each variant it makes a fresh
  * emulator, a fresh file backend and a stack of the program `bench/program/` (N chargers
@@ -24,7 +24,8 @@
  *
  * Variants:
  *   ours   the provider as shipped; emulator with `--rate-limit R` and latency
- *   naive  the same provider with EOSVOLT_NAIVE=1: no client-side limiter (429s retried
+ *   naive  the same provider with bench/naive-client.cjs preloaded (NODE_OPTIONS; the
+ *          package itself has no bench switch): no client-side limiter (429s retried
  *          after Retry-After, as a typical hand-written provider would if it retried at
  *          all), no batched reads (one GET per read); same emulator settings
  *   floor  the provider as shipped against an emulator with no rate limit and no latency:
@@ -36,6 +37,17 @@
  * with no rate limit (the floor), 148 s for 1000 updates: the engine's own cost, the same for
  * any provider, that would hide what the provider does against the rate limit. `--checkpoints`
  * runs the engine as it runs by default.
+ *
+ * `--stacks K[,K…]`: the many-stacks run instead (GitOps: one stack per site, parallel CI
+ * jobs, one API token). For each K: K stacks of N chargers plus their own location (N from
+ * --n, default 60; one N for every K or one per K), each its own project, file backend and
+ * `pulumi up` process, all started at the same moment against one emulator at rate R with
+ * one token. Printed and written to `stacksRuns` in the results file (the other entries are
+ * kept): wall time (first start to last exit), requests, the share answered 429, failed
+ * stacks, objects made against declared, fairness (slowest stack's wall / fastest's), the
+ * physical limit (requests the API processed / R) and the engine floor (one such stack
+ * alone on an emulator with no limit and no latency). BENCH_TIMELINE=1 also logs the requests
+ * and 429s of each half second.
  *
  * Requests, 429s and statuses come from the emulator's own request log (only /v1 requests
  * of the command; the bench's own setup and drift requests are not counted). Peak memory
@@ -49,6 +61,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { createRequire } from "node:module";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
 const require = createRequire(import.meta.url);
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -56,23 +69,68 @@ const ROOT = resolve(HERE, "..");
 const TOKEN = "dev-token";
 
 // ---------------------------------------------------------------- arguments
-const argv = process.argv.slice(2);
-const flag = (name) => argv.includes(`--${name}`);
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+const USAGE =
+  "usage: node bench/run.mjs [--quick] [--n 10,100,1000] [--rate 20] [--latency 20-60] [--variants ours,naive,floor]\n" +
+  "                          [--update one|all] [--checkpoints] [--ops create,noop,update,refresh,refresh32,destroy]\n" +
+  "                          [--stacks 4,8] [--out bench/results.json] [--keep]";
+let args;
+try {
+  args = parseArgs({
+    args: process.argv.slice(2),
+    strict: true,
+    allowPositionals: false,
+    options: {
+      quick: { type: "boolean", default: false },
+      n: { type: "string" },
+      rate: { type: "string", default: "20" },
+      latency: { type: "string", default: "20-60" },
+      variants: { type: "string", default: "ours,naive,floor" },
+      out: { type: "string", default: join(HERE, "results.json") },
+      keep: { type: "boolean", default: false },
+      checkpoints: { type: "boolean", default: false },
+      update: { type: "string", default: "one" },
+      ops: { type: "string" },
+      stacks: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  }).values;
+} catch (error) {
+  console.error(`bench: ${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+/** A comma-separated list of positive integers, or exit 2 naming the flag. */
+const integers = (name, text) => {
+  const list = text.split(",").map((x) => Number(x.trim()));
+  if (list.length === 0 || list.some((x) => !Number.isInteger(x) || x <= 0)) {
+    console.error(`bench: --${name} takes positive integers separated by commas, not ${JSON.stringify(text)}.`);
+    process.exit(2);
+  }
+  return list;
 };
-const QUICK = flag("quick");
-const SIZES = option("n", QUICK ? "10,100" : "10,100,1000").split(",").map(Number);
-const RATE = Number(option("rate", "20"));
-const [LAT_MIN, LAT_MAX] = option("latency", "20-60").split("-").map(Number);
-const VARIANTS = option("variants", "ours,naive,floor").split(",");
-const OUT = resolve(option("out", join(HERE, "results.json")));
-const KEEP = flag("keep");
-const CHECKPOINTS = flag("checkpoints");
-const UPDATE = option("update", "one");
+const QUICK = args.quick;
+const STACKS = args.stacks === undefined ? undefined : integers("stacks", args.stacks);
+const SIZES = integers("n", args.n ?? (STACKS ? "60" : QUICK ? "10,100" : "10,100,1000"));
+const RATE = integers("rate", args.rate)[0];
+const [LAT_MIN, LAT_MAX] = args.latency.split("-").map(Number);
+if (!(LAT_MIN >= 0 && LAT_MAX >= LAT_MIN)) {
+  console.error(`bench: --latency takes MIN-MAX milliseconds, such as 20-60, not ${JSON.stringify(args.latency)}.`);
+  process.exit(2);
+}
+const VARIANTS = args.variants.split(",");
+if (VARIANTS.some((v) => !["ours", "naive", "floor"].includes(v))) {
+  console.error(`bench: --variants takes a list of ours, naive, floor, not ${JSON.stringify(args.variants)}.`);
+  process.exit(2);
+}
+const OUT = resolve(args.out);
+const KEEP = args.keep;
+const CHECKPOINTS = args.checkpoints;
+const UPDATE = args.update;
 const KNOWN_OPS = ["create", "noop", "update", "refresh", "refresh32", "destroy"];
-const OPS = option("ops", KNOWN_OPS.join(",")).split(",");
+const OPS = (args.ops ?? KNOWN_OPS.join(",")).split(",");
 if (OPS.some((o) => !KNOWN_OPS.includes(o))) {
   console.error(`bench: --ops takes a list of ${KNOWN_OPS.join(", ")}; create always runs.`);
   process.exit(2);
@@ -81,6 +139,12 @@ if (!["one", "all"].includes(UPDATE)) {
   console.error(`bench: --update must be "one" or "all", not ${JSON.stringify(UPDATE)}.`);
   process.exit(2);
 }
+if (STACKS && SIZES.length !== 1 && SIZES.length !== STACKS.length) {
+  console.error("bench: with --stacks, --n takes one size for every K, or one size per K (--stacks 1,4 --n 1000,250).");
+  process.exit(2);
+}
+/** The naive baseline lives in the bench, not in the package: a preload that swaps the client class. */
+const NAIVE_PRELOAD = `--require ${join(HERE, "naive-client.cjs")}`;
 
 if (!existsSync(join(ROOT, "dist/provider/dynamic/handlers.js"))) {
   console.error("bench: dist/ is missing; run `npm run build` first.");
@@ -160,7 +224,6 @@ class Project {
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
       EOSVOLT_TOKEN: TOKEN,
-      EOSVOLT_NAIVE: "",
       PULUMI_SKIP_CHECKPOINTS: CHECKPOINTS ? "" : "true",
       ...this.extraEnv,
     };
@@ -289,7 +352,7 @@ function opFigures(name, r, emulator, n, minRequests, limited) {
 async function runVariant(variant, n) {
   const limited = variant !== "floor";
   const emulator = await startEmulator({ port: 0, ...(limited ? { rateLimit: RATE, latencyMs: [LAT_MIN, LAT_MAX] } : { rateLimit: 0 }) });
-  const project = new Project(`${variant}-${n}`, emulator, variant === "naive" ? { EOSVOLT_NAIVE: "1" } : {});
+  const project = new Project(`${variant}-${n}`, emulator, variant === "naive" ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${NAIVE_PRELOAD}`.trim() } : {});
   const result = { variant, n, ops: [], drift: [] };
   try {
     const location = (
@@ -565,9 +628,197 @@ function goals(results, cold) {
   return g;
 }
 
+// ---------------------------------------------------------------- many stacks, one token
+/** Stack config of one `--stacks` stack: N chargers at a location of its own, identities apart. */
+function writeStackConfig(project, emulator, n, prefix) {
+  writeFileSync(
+    join(project.dir, "Pulumi.bench.yaml"),
+    `config:\n  eosvolt:baseUrl: ${emulator.url}\n  eosvolt-bench:count: "${n}"\n  eosvolt-bench:ownLocation: "true"\n  eosvolt-bench:prefix: ${prefix}\n`,
+  );
+}
+
+async function countObjects(emulator) {
+  let chargers = 0;
+  let locations = 0;
+  for (const [path, add] of [
+    ["/v1/chargers", (k) => (chargers += k)],
+    ["/v1/locations", (k) => (locations += k)],
+  ]) {
+    for (let page = 1; ; page++) {
+      const body = await api(emulator, "GET", `${path}?limit=100&page=${page}`);
+      add(body.data.length);
+      if (!body.pagination?.hasMore) break;
+    }
+  }
+  return { chargers, locations };
+}
+
+/** One stack of N alone, with no rate limit and no latency: the engine's floor for the run. */
+async function stackFloor(n) {
+  const emulator = await startEmulator({ port: 0, rateLimit: 0 });
+  const project = new Project(`floor-${n}`, emulator, {});
+  try {
+    await project.must(["stack", "init", "bench"]);
+    writeStackConfig(project, emulator, n, "F-");
+    const r = await project.run(["up", "--yes", "--skip-preview"]);
+    if (r.code !== 0) throw new Error(`floor stack failed:\n${r.stdout}\n${r.stderr}`);
+    return round(r.wallMs / 1000, 1);
+  } finally {
+    await emulator.close();
+    if (!KEEP) rmSync(project.root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * K stacks of N (plus their location), started together on one token against one emulator
+ * at RATE (`limited`), or with no rate limit and no latency (the engine floor of K parallel
+ * `pulumi up` on this machine).
+ */
+async function runStacks(k, n, floorS, limited = true) {
+  const emulator = await startEmulator({ port: 0, ...(limited ? { rateLimit: RATE, latencyMs: [LAT_MIN, LAT_MAX] } : { rateLimit: 0 }) });
+  const projects = [];
+  try {
+    for (let i = 0; i < k; i++) {
+      const project = new Project(`stacks-${k}x${n}-${i + 1}${limited ? "" : "-floor"}`, emulator, {});
+      await project.must(["stack", "init", "bench"]);
+      writeStackConfig(project, emulator, n, `S${i + 1}-`);
+      projects.push(project);
+    }
+    // A fresh bucket, as for parallel CI jobs that start on a quiet token.
+    await sleep(1100);
+    emulator.clearRequests();
+    const started = performance.now();
+    const runs = await Promise.all(projects.map((p) => p.run(["up", "--yes", "--skip-preview"])));
+    const wallS = round((performance.now() - started) / 1000, 1);
+    const stats = emulator.stats();
+    const status429 = stats.byStatus["429"] ?? 0;
+    const processed = stats.total - status429;
+    if (process.env.BENCH_TIMELINE) {
+      const t0 = Math.min(...emulator.requests().map((e) => Date.parse(e.at)));
+      const bins = new Map();
+      for (const e of emulator.requests()) {
+        const b = Math.floor((Date.parse(e.at) - t0) / 500);
+        const x = bins.get(b) ?? [0, 0];
+        x[e.status === 429 ? 1 : 0] += 1;
+        bins.set(b, x);
+      }
+      log([...bins.entries()].sort((a, b) => a[0] - b[0]).map(([b, [ok, r]]) => `${b / 2}s:${ok}/${r}`).join(" "));
+    }
+    const objects = await countObjects(emulator);
+    const stacks = runs.map((r, i) => {
+      const out = { stack: i + 1, ok: r.code === 0, wallS: round(r.wallMs / 1000, 1) };
+      if (!out.ok) out.error = (r.stdout + r.stderr).split("\n").filter((l) => /error|failed/i.test(l)).slice(0, 3).join("\n");
+      return out;
+    });
+    const walls = stacks.map((x) => x.wallS);
+    const limitS = round(processed / RATE, 1);
+    const times = emulator.requests().map((e) => Date.parse(e.at));
+    const startedAt = Date.now() - (performance.now() - started);
+    const result = {
+      when: new Date().toISOString(),
+      machine: { cpus: (await import("node:os")).cpus().length, node: process.version, loadAverage: (await import("node:os")).loadavg().map((x) => round(x, 2)) },
+      settings: { stacks: k, n, rateLimit: RATE, latencyMs: [LAT_MIN, LAT_MAX], checkpoints: CHECKPOINTS },
+      wallS,
+      requests: stats.total,
+      processed,
+      status429,
+      share429: stats.total ? round(status429 / stats.total, 4) : 0,
+      failedStacks: stacks.filter((x) => !x.ok).length,
+      objects: { declared: { chargers: k * n, locations: k }, made: objects },
+      fairness: round(Math.max(...walls) / Math.min(...walls), 2),
+      limitS,
+      floorS,
+      // From the common start to the first request, and from the first request to the last:
+      // the span is what the rate limit governs; the rest is the engines' own time.
+      firstRequestS: round((Math.min(...times) - startedAt) / 1000, 1),
+      requestSpanS: round((Math.max(...times) - Math.min(...times)) / 1000, 1),
+      stacks,
+    };
+    if (!limited) return result;
+    log(
+      `${k} stacks × ${n}: wall ${wallS} s (limit ${limitS} s, floor ${floorS} s; requests from ${result.firstRequestS} s, ` +
+        `spanning ${result.requestSpanS} s), ${stats.total} requests, ${status429} × 429 ` +
+        `(${round(result.share429 * 100, 1)} %), ${result.failedStacks} failed, fairness ${result.fairness}, ` +
+        `chargers ${objects.chargers}/${k * n}, locations ${objects.locations}/${k}`,
+    );
+    return result;
+  } finally {
+    await emulator.close();
+    if (!KEEP) for (const p of projects) rmSync(p.root, { recursive: true, force: true });
+  }
+}
+
+/** The goals of the many-stacks run (issue: K = 4 and 8 stacks × 60 at R = 20). */
+function stackGoals(r) {
+  const max429 = r.settings.stacks >= 8 ? 0.04 : 0.02;
+  const bound = round(1.25 * r.limitS + r.floorS, 1);
+  return [
+    { goal: `${r.settings.stacks} stacks × ${r.settings.n}: 0 failed stacks, every object made`, value: `${r.failedStacks} failed, chargers ${r.objects.made.chargers}/${r.objects.declared.chargers}`, met: r.failedStacks === 0 && r.objects.made.chargers === r.objects.declared.chargers && r.objects.made.locations === r.objects.declared.locations },
+    { goal: `${r.settings.stacks} stacks: < ${max429 * 100} % of requests answered 429`, value: `${round(r.share429 * 100, 2)} % (${r.status429} of ${r.requests})`, met: r.share429 < max429 },
+    { goal: `${r.settings.stacks} stacks: wall ≤ 1.25 × ${r.limitS} s + floor ${r.floorS} s = ${bound} s`, value: `${r.wallS} s`, met: r.wallS <= bound },
+    { goal: `${r.settings.stacks} stacks: slowest stack ≤ 1.5 × fastest`, value: `${r.fairness} ×`, met: r.fairness <= 1.5 },
+    // Not a goal of its own: the part the rate limit governs, first request to last, against the limit.
+    { goal: `${r.settings.stacks} stacks: requests span ≤ 1.25 × ${r.limitS} s (the wall less the engines' own time)`, value: `${r.requestSpanS} s`, met: r.requestSpanS <= 1.25 * r.limitS, informational: true },
+  ];
+}
+
+function stacksTable(runs) {
+  const rows = [
+    "| stacks × N | failed | chargers made | requests | 429 | wall s | limit s | floor s | K in parallel, no limit s | request span s | fairness |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const r of runs) {
+    rows.push(
+      `| ${r.settings.stacks} × ${r.settings.n} | ${r.failedStacks} | ${r.objects.made.chargers} / ${r.objects.declared.chargers} | ${r.requests} | ` +
+        `${r.status429} (${round(r.share429 * 100, 1)} %) | ${r.wallS} | ${r.limitS} | ${r.floorS} | ${r.parallelFloorS ?? "-"} | ${r.requestSpanS} | ${r.fairness} |`,
+    );
+  }
+  return rows.join("\n");
+}
+
+/** Reads the results file when there is one (entries of other runs are kept). */
+function previousResults() {
+  try {
+    return JSON.parse(readFileSync(OUT, "utf8"));
+  } catch {
+    return {};
+  }
+}
+
+async function mainStacks() {
+  log(`stacks ${STACKS.join(", ")} × N ${SIZES.join(", ")}; rate limit ${RATE} req/s; latency ${LAT_MIN}-${LAT_MAX} ms; engine checkpoints ${CHECKPOINTS ? "on" : "off"}; CLI ${PULUMI_BIN}`);
+  const floors = new Map();
+  const runs = [];
+  for (let i = 0; i < STACKS.length; i++) {
+    const k = STACKS[i];
+    const n = SIZES.length === 1 ? SIZES[0] : SIZES[i];
+    if (!floors.has(n)) {
+      floors.set(n, await stackFloor(n));
+      log(`engine floor of one stack of ${n}: ${floors.get(n)} s`);
+    }
+    const parallelFloor = k > 1 ? await runStacks(k, n, floors.get(n), false) : undefined;
+    const r = await runStacks(k, n, floors.get(n));
+    // The same K stacks in parallel with no rate limit: what K engines at once cost on this machine.
+    if (parallelFloor) r.parallelFloorS = parallelFloor.wallS;
+    r.goals = stackGoals(r);
+    runs.push(r);
+  }
+  const report = previousResults();
+  const same = (a, b) => JSON.stringify(a.settings) === JSON.stringify(b.settings);
+  report.stacksRuns = [...(report.stacksRuns ?? []).filter((old) => !runs.some((r) => same(old, r))), ...runs];
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(report, null, 2) + "\n");
+  console.log(stacksTable(runs));
+  console.log("");
+  for (const r of runs) for (const x of r.goals) console.log(`${x.met ? "MET " : "MISS"}  ${x.goal}: ${x.value}`);
+  console.log(`\n${round((performance.now() - T0) / 1000, 0)} s in all (load average ${(await import("node:os")).loadavg().map((x) => round(x, 2)).join(", ")}); results in ${OUT}`);
+  if (!KEEP) rmSync(TMP, { recursive: true, force: true });
+}
+
 // ---------------------------------------------------------------- main
 async function main() {
   mkdirSync(TMP, { recursive: true });
+  if (STACKS) return mainStacks();
   log(`N = ${SIZES.join(", ")}; rate limit ${RATE} req/s; latency ${LAT_MIN}-${LAT_MAX} ms; variants ${VARIANTS.join(", ")}; update ${UPDATE}; engine checkpoints ${CHECKPOINTS ? "on" : "off"}; CLI ${PULUMI_BIN}`);
   const cold = await coldStart().catch((e) => {
     log(`cold start measurement failed: ${e}`);
@@ -587,6 +838,8 @@ async function main() {
     goals: goalList,
     results,
     table: summary,
+    // The many-stacks runs (`--stacks`) are kept from the previous file.
+    ...(previousResults().stacksRuns ? { stacksRuns: previousResults().stacksRuns } : {}),
   };
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, JSON.stringify(report, null, 2) + "\n");

@@ -22,6 +22,13 @@ export interface ProviderConfig extends Pick<ClientOptions, "token" | "baseUrl">
   environment: Environment;
   /** Overrides the environment's URL, e.g. the local emulator `http://127.0.0.1:8787`. */
   baseUrl?: string;
+  /**
+   * How long one API call may keep waiting on `429 Too Many Requests`, in seconds
+   * (`eosvolt:rateLimitBudget`, else `EOSVOLT_RATE_LIMIT_BUDGET`). Unset: the client's
+   * default, 600 s. The token's rate limit is shared by every process using it, so
+   * parallel jobs on one token wait for each other rather than fail.
+   */
+  rateLimitBudgetSeconds?: number;
 }
 
 /** Reads one stack config key such as `eosvolt:token`. */
@@ -40,6 +47,7 @@ export const CONFIG_KEYS = {
   token: { key: "eosvolt:token", env: "EOSVOLT_TOKEN" },
   environment: { key: "eosvolt:environment", env: "EOSVOLT_ENVIRONMENT" },
   baseUrl: { key: "eosvolt:baseUrl", env: "EOSVOLT_BASE_URL" },
+  rateLimitBudget: { key: "eosvolt:rateLimitBudget", env: "EOSVOLT_RATE_LIMIT_BUDGET" },
 } as const;
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -50,7 +58,20 @@ function isEnvironment(value: string): value is Environment {
   return Object.prototype.hasOwnProperty.call(ENVIRONMENTS, value);
 }
 
-/** Stack config first (`eosvolt:token`, `eosvolt:environment`, `eosvolt:baseUrl`), then `EOSVOLT_*` variables. */
+/** Reads a positive number of seconds, naming the key (and variable) when it is not one. */
+function seconds(setting: (typeof CONFIG_KEYS)[keyof typeof CONFIG_KEYS], text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(value > 0)) {
+    throw new ConfigurationError(`${setting.key} (or ${setting.env}) must be a positive number of seconds, such as 600, not "${text}".`);
+  }
+  return value;
+}
+
+/**
+ * Stack config first (`eosvolt:token`, `eosvolt:environment`, `eosvolt:baseUrl`,
+ * `eosvolt:rateLimitBudget`), then `EOSVOLT_*` variables.
+ */
 export function resolveConfig(get: ConfigGetter, env: NodeJS.ProcessEnv = process.env): ProviderConfig {
   const read = (setting: keyof typeof CONFIG_KEYS) => nonEmpty(get(CONFIG_KEYS[setting].key)) ?? nonEmpty(env[CONFIG_KEYS[setting].env]);
   const token = read("token");
@@ -64,5 +85,6 @@ export function resolveConfig(get: ConfigGetter, env: NodeJS.ProcessEnv = proces
   if (!isEnvironment(environment)) {
     throw new ConfigurationError(`eosvolt:environment must be "production" or "staging", not "${environment}".`);
   }
-  return { token, environment, baseUrl: read("baseUrl") };
+  const rateLimitBudgetSeconds = seconds(CONFIG_KEYS.rateLimitBudget, read("rateLimitBudget"));
+  return { token, environment, baseUrl: read("baseUrl"), rateLimitBudgetSeconds };
 }

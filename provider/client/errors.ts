@@ -173,7 +173,7 @@ export class ConflictError extends EosvoltError {
   static override readonly errorType: string = "ConflictError";
 }
 
-/** 429: over the rate limit (`rate_limited`), after the client's retries ran out. */
+/** 429: over the rate limit (`rate_limited`), after the client's rate-limit budget ran out. */
 export class RateLimitError extends EosvoltError {
   static override readonly errorType: string = "RateLimitError";
 }
@@ -268,7 +268,7 @@ function scopeFrom(message: string, method: string, path: string): string | unde
  * is not the API's error envelope gives a {@link MalformedResponseError} carrying
  * the status; otherwise the class follows {@link errorClassForStatus}.
  */
-export function createApiError(status: number, body: unknown, context: ErrorContext & { rawText?: string }): EosvoltError {
+export function createApiError(status: number, body: unknown, context: ErrorContext & { rawText?: string; hint?: string }): EosvoltError {
   const redact = context.redact ?? ((t: string) => t);
   const base = {
     status,
@@ -286,7 +286,13 @@ export function createApiError(status: number, body: unknown, context: ErrorCont
     return new MalformedResponseError({ ...base, code: "malformed_response", apiMessage: what });
   }
   const apiMessage = redact(body.message);
-  const init: EosvoltErrorInit = { ...base, code: redact(body.code), apiMessage, field: body.field === undefined ? undefined : redact(body.field) };
+  const init: EosvoltErrorInit = {
+    ...base,
+    code: redact(body.code),
+    apiMessage,
+    field: body.field === undefined ? undefined : redact(body.field),
+    hint: context.hint,
+  };
   const Cls = errorClassForStatus(status);
   if (Cls === AuthenticationError) return new AuthenticationError({ ...init, hint: AUTH_HINT });
   if (Cls === PermissionError) {

@@ -62,6 +62,15 @@ export interface ClientOptions {
    */
   retryBudgetMs?: number;
   /**
+   * How long one call may keep waiting on `429 Too Many Requests`, in milliseconds:
+   * the sum of its 429 answers' round trips and the `Retry-After` waits between them.
+   * A 429 means the API did not process the request, so it is retried for as long as
+   * this lasts, and it counts neither against `maxRetries` nor `retryBudgetMs`. Long
+   * by default because the token's limit may be shared by parallel jobs.
+   * @default 600000 (10 minutes)
+   */
+  rateLimitBudgetMs?: number;
+  /**
    * Client-side rate limiting shared by all calls of this client. `false`
    * disables it (every call is sent at once).
    * @default {} (follow the server's `X-RateLimit-*` headers)
@@ -86,6 +95,7 @@ export interface ResolvedOptions {
   timeoutMs: number;
   maxRetries: number;
   retryBudgetMs: number;
+  rateLimitBudgetMs: number;
   rateLimit: false | RateLimitOptions;
   userAgent: string;
   logger?: (line: string) => void;
@@ -100,6 +110,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 5;
 /** Default total time budget of one call in milliseconds. */
 export const DEFAULT_RETRY_BUDGET_MS = 120_000;
+/** Default time one call may wait on 429s, in milliseconds. */
+export const DEFAULT_RATE_LIMIT_BUDGET_MS = 600_000;
 /** Version reported in the default `User-Agent`: the package's, from its `package.json`. */
 export const CLIENT_VERSION = PACKAGE_VERSION;
 
@@ -183,6 +195,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     timeoutMs: positive("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS),
     maxRetries: Math.floor(positive("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, true)),
     retryBudgetMs: positive("retryBudgetMs", options.retryBudgetMs, DEFAULT_RETRY_BUDGET_MS, true),
+    rateLimitBudgetMs: positive("rateLimitBudgetMs", options.rateLimitBudgetMs, DEFAULT_RATE_LIMIT_BUDGET_MS, true),
     rateLimit,
     userAgent: options.userAgent ?? `pulumi-eosvolt-client/${CLIENT_VERSION} node/${process.versions.node}`,
     logger: options.logger,

@@ -8,13 +8,16 @@
  *    409s are business conflicts, not lock contention);
  * 3. a `POST` without an `Idempotency-Key` is never retried (the client always sets
  *    one, so in practice every call is retryable);
- * 4. stop once `maxRetries` retries were made;
+ * 4. stop once `maxRetries` retries were made, except after a 429: the API did not
+ *    process the request, so waiting is always safe and 429s never use up the retries
+ *    (the transport bounds them by time instead: `rateLimitBudgetMs`);
  * 5. 429 and 503 wait for `Retry-After` (seconds or an HTTP date), falling back to backoff;
  * 6. other 5xx, network failures and timeouts back off exponentially with full
  *    jitter: `random() × min(capMs, baseMs × 2^attempt)`.
  *
- * The total time budget is enforced by the transport (it knows the clock): a
- * retry whose wait would end past the budget is not made.
+ * The total time budgets are enforced by the transport (it knows the clock): a
+ * retry whose wait would end past its budget is not made. For a 429, `attempt`
+ * counts the 429s of the call (the backoff's exponent), not the other retries.
  */
 
 /** Tunables of the retry policy. */
@@ -94,7 +97,8 @@ export function decideRetry(input: RetryInput): RetryDecision {
   if (!IDEMPOTENT_METHODS.has(input.method.toUpperCase()) && !input.hasIdempotencyKey) {
     return { retry: false, reason: `${input.method} without Idempotency-Key is not retried` };
   }
-  if (attempt >= policy.maxRetries) return { retry: false, reason: `retry limit ${policy.maxRetries} reached` };
+  const rateLimited = outcome.kind === "response" && outcome.status === 429;
+  if (!rateLimited && attempt >= policy.maxRetries) return { retry: false, reason: `retry limit ${policy.maxRetries} reached` };
   if (outcome.kind === "network") return { retry: true, delayMs: backoffDelay(attempt, policy, input.random), reason: "network error" };
   if (outcome.kind === "timeout") return { retry: true, delayMs: backoffDelay(attempt, policy, input.random), reason: "timeout" };
   if ((outcome.status === 429 || outcome.status === 503) && outcome.retryAfterMs !== undefined) {

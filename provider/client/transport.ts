@@ -152,7 +152,13 @@ export class Transport {
     if (idempotencyKey !== undefined) headers["Idempotency-Key"] = idempotencyKey;
     const where = `${spec.method} ${url.pathname}`;
     const context = { method: spec.method, path: url.pathname, idempotencyKey, redact: this.#redact };
+    // 5xx, network failures and timeouts use `retries` (bounded by maxRetries and
+    // retryBudgetMs); 429s use neither: the API did not process the request, so the call
+    // waits for as long as the rate-limit budget lasts (`rateLimitBudgetMs`).
     let spentMs = 0;
+    let retries = 0;
+    let rateLimited = 0;
+    let rateLimitedMs = 0;
     for (let attempt = 0; ; attempt += 1) {
       await this.limiter.acquire();
       const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, this.options.retryBudgetMs - spentMs));
@@ -160,7 +166,6 @@ export class Transport {
         `→ ${where}${url.search} attempt ${attempt + 1} ${JSON.stringify(redactHeaders({ ...headers, Authorization: this.#authorization }))}`,
       );
       const result = await this.attempt(url, spec.method, headers, bodyText, timeoutMs);
-      spentMs += result.ms;
       this.counters.requests += 1;
       let outcome: AttemptOutcome;
       let requestId: string | undefined;
@@ -181,24 +186,36 @@ export class Transport {
         this.log(`✗ ${where} ${result.kind === "timeout" ? `timeout after ${timeoutMs}ms` : describeNetworkError(result.error, this.#redact)}`);
         outcome = result.kind === "timeout" ? { kind: "timeout" } : { kind: "network" };
       }
+      const is429 = outcome.kind === "response" && outcome.status === 429;
+      if (is429) rateLimitedMs += result.ms;
+      else spentMs += result.ms;
       const decision = decideRetry({
         method: spec.method,
         hasIdempotencyKey: idempotencyKey !== undefined,
         outcome,
-        attempt,
+        attempt: is429 ? rateLimited : retries,
         policy: this.policy,
         random: this.options.random,
       });
-      let stop = !decision.retry;
-      if (decision.retry && spentMs + decision.delayMs >= this.options.retryBudgetMs) {
-        this.log(`retry budget ${this.options.retryBudgetMs}ms would be exceeded by a ${decision.delayMs}ms wait; giving up`);
-        stop = true;
+      if (!decision.retry) throw this.failure(result, { ...context, requestId, retries: attempt }, timeoutMs);
+      if (is429 && rateLimitedMs + decision.delayMs > this.options.rateLimitBudgetMs) {
+        this.log(`rate-limit budget ${this.options.rateLimitBudgetMs}ms would be exceeded by a ${decision.delayMs}ms wait; giving up`);
+        throw this.failure(result, { ...context, requestId, retries: attempt }, timeoutMs, rateLimitHint(rateLimited + 1, rateLimitedMs, this.options.rateLimitBudgetMs));
       }
-      if (stop || !decision.retry) throw this.failure(result, { ...context, requestId, retries: attempt }, timeoutMs);
+      if (!is429 && spentMs + decision.delayMs >= this.options.retryBudgetMs) {
+        this.log(`retry budget ${this.options.retryBudgetMs}ms would be exceeded by a ${decision.delayMs}ms wait; giving up`);
+        throw this.failure(result, { ...context, requestId, retries: attempt }, timeoutMs);
+      }
       this.log(`retry ${attempt + 1} of ${where} in ${decision.delayMs}ms (${decision.reason})`);
       this.counters.retries += 1;
+      if (is429) {
+        rateLimited += 1;
+        rateLimitedMs += decision.delayMs;
+      } else {
+        retries += 1;
+        spentMs += decision.delayMs;
+      }
       await this.options.sleep(decision.delayMs);
-      spentMs += decision.delayMs;
     }
   }
 
@@ -269,6 +286,7 @@ export class Transport {
     result: AttemptResult,
     context: { method: string; path: string; requestId?: string; retries: number; idempotencyKey?: string; redact: Redactor },
     timeoutMs: number,
+    hint?: string,
   ): EosvoltError {
     if (result.kind === "timeout") {
       return new TimeoutError({ ...context, status: 0, code: "timeout", apiMessage: `no complete answer within ${timeoutMs} ms` });
@@ -288,8 +306,23 @@ export class Transport {
     } catch {
       body = undefined;
     }
-    return createApiError(result.status, body, { ...context, rawText: result.text });
+    return createApiError(result.status, body, { ...context, rawText: result.text, hint });
   }
+}
+
+/**
+ * What a user reads when a call's rate-limit budget ran out: the limit is the
+ * token's, shared by every process that uses it, how long this call waited, and
+ * what to change.
+ */
+export function rateLimitHint(answered429: number, waitedMs: number, budgetMs: number): string {
+  const s = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+  return (
+    `answered 429 ${answered429} times over ${s(waitedMs)} of waiting (rate-limit budget ${s(budgetMs)}). ` +
+    "The API's rate limit belongs to the token and is shared by every process using it " +
+    "(parallel CI jobs, other stacks, scripts). Raise the budget (`pulumi config set eosvolt:rateLimitBudget <seconds>` " +
+    "or EOSVOLT_RATE_LIMIT_BUDGET), lower `pulumi up --parallel`, or run fewer jobs with this token at the same time."
+  );
 }
 
 /** A one-line description of a fetch failure: the innermost cause's code and message. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { EosvoltClient, ReadBatchingOptions } from "../client";
+import type { EosvoltClient } from "../client";
 import { type ConfigGetter, resolveConfig } from "../config";
 import type { ApiAccess } from "../client/api-access";
 
@@ -8,27 +8,17 @@ import type { ApiAccess } from "../client/api-access";
  * engine runs one dynamic-provider process for all of them), so that they share
  * one connection pool and one rate limiter. The client module (undici) loads on
  * the first API call: `check` and `diff`, the engine's first calls, never need it.
- *
- * `eosvolt:naive` (stack config) or `EOSVOLT_NAIVE=1` turns the client into the
- * naive baseline of `npm run bench`: no rate limiter (every call sent at once,
- * 429s retried after `Retry-After`) and no batched reads (one `GET` per read).
- * For measurements only.
  */
 const clients = new Map<string, Promise<EosvoltClient>>();
 
-/** Read batching of the naive baseline: each read is its own plain `GET`, nothing cached. */
-export const NAIVE_READS: ReadBatchingOptions = { maxBatch: 1, scanTrigger: false, ttlMs: 0 };
-
-/** Whether the naive baseline is asked for (config `eosvolt:naive`, else `EOSVOLT_NAIVE`). */
-export function naiveMode(get: ConfigGetter, env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = (get("eosvolt:naive") ?? env.EOSVOLT_NAIVE ?? "").trim().toLowerCase();
-  return value === "1" || value === "true";
-}
-
 export function sharedClient(get: ConfigGetter, env: NodeJS.ProcessEnv = process.env): Promise<EosvoltClient> {
   const config = resolveConfig(get, env);
-  const naive = naiveMode(get, env);
-  const key = [config.environment, config.baseUrl ?? "", createHash("sha256").update(config.token).digest("hex"), naive ? "naive" : ""].join("\n");
+  const key = [
+    config.environment,
+    config.baseUrl ?? "",
+    createHash("sha256").update(config.token).digest("hex"),
+    String(config.rateLimitBudgetSeconds ?? ""),
+  ].join("\n");
   let client = clients.get(key);
   if (!client) {
     client = import("../client").then(
@@ -37,7 +27,7 @@ export function sharedClient(get: ConfigGetter, env: NodeJS.ProcessEnv = process
           token: config.token,
           environment: config.environment,
           baseUrl: config.baseUrl,
-          ...(naive ? { rateLimit: false as const, readBatching: NAIVE_READS } : {}),
+          ...(config.rateLimitBudgetSeconds === undefined ? {} : { rateLimitBudgetMs: config.rateLimitBudgetSeconds * 1000 }),
         }),
     );
     clients.set(key, client);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EosvoltClient, EosvoltConfigError, EosvoltError, isLoopbackHost, resolveBaseUrl } from "../../provider/client";
+import { EosvoltClient, EosvoltConfigError, EosvoltError, isLoopbackHost, resolveBaseUrl, resolveOptions } from "../../provider/client";
+import { resolveConfig } from "../../provider/config";
 import { TOKEN } from "./helpers";
 
 describe("options", () => {
@@ -31,5 +32,25 @@ describe("options", () => {
     const c = new EosvoltClient({ token: TOKEN });
     expect(JSON.stringify(c)).not.toContain(TOKEN);
     expect(require("node:util").inspect(c, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+  });
+});
+
+describe("the rate-limit budget setting", () => {
+  const config = (values: Record<string, string>, env: NodeJS.ProcessEnv = {}) => resolveConfig((k) => ({ "eosvolt:token": "t", ...values })[k], env);
+
+  it("is read from eosvolt:rateLimitBudget, else EOSVOLT_RATE_LIMIT_BUDGET, in seconds; unset leaves the client's default", () => {
+    expect(config({ "eosvolt:rateLimitBudget": "900" }).rateLimitBudgetSeconds).toBe(900);
+    expect(config({}, { EOSVOLT_RATE_LIMIT_BUDGET: "1200" }).rateLimitBudgetSeconds).toBe(1200);
+    expect(config({ "eosvolt:rateLimitBudget": "30" }, { EOSVOLT_RATE_LIMIT_BUDGET: "1200" }).rateLimitBudgetSeconds).toBe(30);
+    expect(config({}).rateLimitBudgetSeconds).toBeUndefined();
+    expect(resolveOptions({ token: TOKEN }).rateLimitBudgetMs).toBe(600_000);
+  });
+
+  it("refuses anything but a positive number of seconds, naming the key", () => {
+    expect(() => config({ "eosvolt:rateLimitBudget": "ten minutes" })).toThrow(
+      'eosvolt:rateLimitBudget (or EOSVOLT_RATE_LIMIT_BUDGET) must be a positive number of seconds, such as 600, not "ten minutes".',
+    );
+    expect(() => config({}, { EOSVOLT_RATE_LIMIT_BUDGET: "0" })).toThrow(/eosvolt:rateLimitBudget/);
+    expect(() => new EosvoltClient({ token: TOKEN, rateLimitBudgetMs: -1 })).toThrow(/rateLimitBudgetMs/);
   });
 });

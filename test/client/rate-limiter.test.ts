@@ -23,67 +23,92 @@ function bucketServer(rate: number) {
 }
 
 describe("rate limiter (virtual clock)", () => {
+  /** A limiter on a clock that its own sleeps move forward; `starts` are the times requests were let go. */
   function setup(opts: { requestsPerSecond?: number } = {}) {
     let now = 0;
-    const sleeps: number[] = [];
     const limiter = new RateLimiter({
       ...opts,
       now: () => now,
       sleep: async (ms) => {
-        sleeps.push(Math.round(ms));
+        now += ms;
       },
     });
-    return { limiter, sleeps, advance: (ms: number) => (now += ms) };
+    const starts: number[] = [];
+    const go = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        await limiter.acquire();
+        starts.push(Math.round(now));
+      }
+    };
+    return { limiter, starts, go, advance: (ms: number) => (now += ms), at: () => now };
   }
   const h = (limit: number, remaining: number, reset = 1) =>
     new Headers({ "x-ratelimit-limit": String(limit), "x-ratelimit-remaining": String(remaining), "x-ratelimit-reset": String(reset) });
 
-  it("probes with one request, then spends Remaining and spaces the rest window/limit apart", async () => {
-    const { limiter, sleeps } = setup();
+  it("probes with one request, spends what Remaining leaves above a 10% reserve at twice the rate, then spaces requests window/limit apart", async () => {
+    const { limiter, starts, go } = setup();
     await limiter.acquire(); // the probe
     let second = false;
     const p = limiter.acquire().then(() => (second = true));
     await Promise.resolve();
     expect(second).toBe(false); // waits for the probe's answer
-    limiter.observe(201, h(20, 4));
-    await p;
-    for (let i = 0; i < 4; i++) await limiter.acquire();
-    // remaining 4 - reserve 2 (10% of 20) = 2 tokens: second + 1 more free, then spacing of 1000/(0.99·20) ≈ 51 ms
-    expect(sleeps).toEqual([51, 101, 152]);
-    expect(limiter.stats()).toMatchObject({ enabled: true, requestsPerSecond: 19.8 });
-  });
-
-  it("leaves 10% of the server's bucket unspent, for requests that arrive bunched", async () => {
-    const { limiter, sleeps } = setup();
-    await limiter.acquire(); // the probe
     limiter.observe(201, h(20, 19));
-    for (let i = 0; i < 18; i++) await limiter.acquire();
-    // 19 left - 2 kept = 17 start at once; the 18th waits one interval.
-    expect(sleeps).toEqual([51]);
+    await p;
+    await go(60);
+    // 19 left - 2 kept (10% of 20) = 17 tokens, spent at twice 0.99 × 20 per second (25 ms
+    // apart) while the refill adds more; once they are gone, 1000 / (0.99 × 20) ≈ 51 ms apart.
+    expect(starts.slice(0, 16)).toEqual(Array.from({ length: 16 }, (_, i) => Math.round((1000 / 39.6) * (i + 1))));
+    starts.forEach((t, i) => expect(i + 1).toBeLessThanOrEqual(17 + Math.floor((19.8 * t) / 1000)));
+    const tail = starts.slice(-10);
+    expect(Math.abs(tail[9] - tail[0] - (9 * 1000) / 19.8)).toBeLessThanOrEqual(1);
+    expect(limiter.stats()).toMatchObject({ enabled: true, requestsPerSecond: 19.8, shared: false });
   });
 
   it("a 429 pauses everyone until Retry-After", async () => {
-    const { limiter, sleeps } = setup();
+    const { limiter, starts, go } = setup();
     await limiter.acquire();
     limiter.observe(201, h(100, 90));
     limiter.observe(429, h(100, 0), 3000);
-    await limiter.acquire();
-    expect(sleeps[0]).toBeGreaterThanOrEqual(3000);
+    await go(2);
+    expect(starts[0]).toBeGreaterThanOrEqual(3000);
     expect(limiter.stats().pauses).toBe(1);
   });
 
   it("without rate-limit headers it steps aside after the probe", async () => {
-    const { limiter, sleeps } = setup();
+    const { limiter, starts, go } = setup();
     await limiter.acquire();
     limiter.observe(200, new Headers());
-    for (let i = 0; i < 10; i++) await limiter.acquire();
-    expect(sleeps).toEqual([]);
+    await go(10);
+    expect(starts).toEqual(Array(10).fill(0));
   });
 
   it("an explicit requestsPerSecond spaces requests from the start", async () => {
-    const { limiter, sleeps } = setup({ requestsPerSecond: 10 });
-    for (let i = 0; i < 4; i++) await limiter.acquire();
-    expect(sleeps).toEqual([100, 200, 300]);
+    const { starts, go } = setup({ requestsPerSecond: 10 });
+    await go(4);
+    expect(starts).toEqual([0, 100, 200, 300]);
+  });
+
+  it("sees another process spending from the token's bucket, halves its rate, and shares", async () => {
+    const { limiter, go, advance } = setup();
+    await limiter.acquire();
+    limiter.observe(201, h(20, 19));
+    expect(limiter.stats()).toMatchObject({ shared: false, requestsPerSecond: 19.8 });
+    // Each of its answers finds the bucket 3 lower than its own request and the refill explain.
+    let remaining = 18;
+    for (let i = 0; i < 3; i++) {
+      advance(50);
+      remaining = Math.max(0, remaining + 1 - 1 - 3);
+      limiter.observe(201, h(20, remaining));
+    }
+    expect(limiter.stats()).toMatchObject({ shared: true, requestsPerSecond: 9.9 });
+    await go(1);
+  });
+
+  it("a probe that finds the bucket drawn down starts shared, at half the rate", async () => {
+    const { limiter } = setup();
+    await limiter.acquire();
+    limiter.observe(201, h(20, 3));
+    expect(limiter.stats()).toMatchObject({ shared: true, requestsPerSecond: 9.9 });
   });
 });
 

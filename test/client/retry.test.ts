@@ -146,13 +146,54 @@ describe("retries over HTTP", () => {
   });
 
   it("stops when the next wait would exceed the retry budget, saying how many retries were made", async () => {
-    const { agent, seen } = mockApi(() => err(429, "rate_limited", "slow", {}, { "Retry-After": "30" }));
+    const { agent, seen } = mockApi(() => err(503, "service_unavailable", "busy", {}, { "Retry-After": "30" }));
     const { client: c, sleeps } = client(agent, { retryBudgetMs: 70_000 });
     const e = await c.chargers.get("1").catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(RateLimitError);
+    expect(e).toBeInstanceOf(ServerError);
     expect(sleeps).toEqual([30_000, 30_000]);
     expect(seen).toHaveLength(3);
     expect((e as Error).message).toMatch(/after 2 retries/);
+  });
+
+  it("429s use neither the retry count nor the retry budget: the call waits as long as the rate-limit budget lasts", async () => {
+    const limited = err(429, "rate_limited", "Rate limit exceeded; see Retry-After.", {}, { "Retry-After": "30" });
+    const { agent, seen } = mockApi(script(...Array(8).fill(limited), ok(charger("1"))));
+    const { client: c, sleeps } = client(agent, { maxRetries: 1, retryBudgetMs: 10_000 });
+    await expect(c.chargers.get("1")).resolves.toMatchObject({ id: "1" });
+    expect(seen).toHaveLength(9);
+    expect(sleeps).toEqual(Array(8).fill(30_000));
+    expect(c.stats()).toMatchObject({ rateLimited429: 8, byStatus: { 429: 8, 200: 1 } });
+  });
+
+  it("429s before a 5xx leave the 5xx its full retry count", async () => {
+    const limited = err(429, "rate_limited", "slow", {}, { "Retry-After": "1" });
+    const failed = err(500, "internal_error", "x");
+    const { agent, seen } = mockApi(script(limited, limited, limited, failed, failed, ok(charger("1"))));
+    const { client: c } = client(agent, { maxRetries: 2 });
+    await expect(c.chargers.get("1")).resolves.toMatchObject({ id: "1" });
+    expect(seen).toHaveLength(6);
+    const exhausted = mockApi(script(limited, limited, failed, failed, failed, ok(charger("1"))));
+    await expect(client(exhausted.agent, { maxRetries: 2 }).client.chargers.get("1")).rejects.toBeInstanceOf(ServerError);
+    expect(exhausted.seen).toHaveLength(5);
+  });
+
+  it("when the rate-limit budget runs out, the error says the limit is shared, how long was waited and what to change", async () => {
+    const { agent, seen } = mockApi(() => err(429, "rate_limited", "Rate limit exceeded; see Retry-After.", {}, { "Retry-After": "30" }));
+    const { client: c, sleeps } = client(agent, { rateLimitBudgetMs: 100_000 });
+    const e = await c.chargers.create({} as never).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(RateLimitError);
+    expect(sleeps).toEqual([30_000, 30_000, 30_000]);
+    expect(seen).toHaveLength(4);
+    const message = (e as Error).message;
+    expect(message).toMatch(/^EOSVOLT API 429 rate_limited: Rate limit exceeded; see Retry-After\. \(POST \/v1\/chargers\)/);
+    expect(message).toMatch(/answered 429 4 times over 90(\.\d)? s of waiting \(rate-limit budget 100 s\)/);
+    expect(message).toMatch(/rate limit belongs to the token and is shared by every process using it/);
+    expect(message).toMatch(/eosvolt:rateLimitBudget/);
+    expect(message).toMatch(/EOSVOLT_RATE_LIMIT_BUDGET/);
+    expect(message).toMatch(/--parallel/);
+    expect(message).toMatch(/fewer jobs/);
+    // Every attempt of the create carried the same key: waiting could not create twice.
+    expect(new Set(seen.map((s) => s.headers["idempotency-key"])).size).toBe(1);
   });
 
   it("DELETE: 404 on a retry counts as deleted; 404 at once is NotFoundError", async () => {

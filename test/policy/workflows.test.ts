@@ -23,8 +23,8 @@ const steps = (wf: any) => Object.values<any>(wf.jobs).flatMap((job) => job.step
 const scripts = (wf: any) => steps(wf).map((s) => `${s.run ?? ""}\n${s.with?.script ?? ""}`).join("\n");
 
 describe("examples/github-actions workflows", () => {
-  it("are the three documented ones", () => {
-    expect(files.sort()).toEqual(["pulumi-drift.yml", "pulumi-preview.yml", "pulumi-up.yml"]);
+  it("are the four documented ones", () => {
+    expect(files.sort()).toEqual(["pulumi-drift.yml", "pulumi-preview.yml", "pulumi-up-stacks.yml", "pulumi-up.yml"]);
   });
 
   it.each(files)("%s validates against the GitHub workflow JSON schema", (file) => {
@@ -59,6 +59,23 @@ describe("examples/github-actions workflows", () => {
     expect(scripts(wf)).toMatch(/pulumi up --stack "\$PULUMI_STACK" --yes/);
     // No ${{ }} expression inside a shell script (script injection): values go through env.
     for (const step of steps(wf)) expect(step.run ?? "").not.toContain("${{");
+  });
+
+  it("many stacks: one job per stack of a matrix, none cancelling the others, all on one token with a rate-limit budget", () => {
+    const wf = workflow("pulumi-up-stacks.yml");
+    const job = wf.jobs.up;
+    expect(job.strategy["fail-fast"]).toBe(false);
+    expect(job.strategy.matrix.stack.length).toBeGreaterThan(1);
+    expect(job.concurrency.group).toContain("${{ matrix.stack }}");
+    expect(job.concurrency["cancel-in-progress"]).toBe(false);
+    expect(job.env.PULUMI_STACK).toContain("${{ matrix.stack }}");
+    expect(job.env.EOSVOLT_TOKEN).toBe("${{ secrets.EOSVOLT_TOKEN }}");
+    expect(Number(job.env.EOSVOLT_RATE_LIMIT_BUDGET)).toBeGreaterThan(0);
+    expect(scripts(wf)).toMatch(/pulumi up --stack "\$PULUMI_STACK" --yes/);
+    const uses = steps(wf).map((s) => s.uses).filter(Boolean);
+    expect(uses).toEqual(expect.arrayContaining(["actions/checkout@v6", "actions/setup-node@v6"]));
+    expect(steps(wf).find((s) => s.uses === "actions/setup-node@v6").with["node-version"]).toBe(24);
+    expect(wf.env.PULUMI_VERSION).toBe("3.276.0");
   });
 
   it("nightly: a refresh preview whose drift report fails the job and maintains one issue", () => {
