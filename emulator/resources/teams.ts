@@ -2,8 +2,9 @@ import type { Store, TeamRecord } from "../store";
 import { conflict, notFound } from "../errors";
 import { listReply, type ListSpec } from "../list";
 import { parseOrThrow } from "../validation/common";
+import { parseTeamBody } from "../validation/create";
 import { TEAM_READONLY, TEAM_REQUIRED, teamInput, type TeamInput } from "../validation/team";
-import { checkWritable, mergePatch } from "../validation/patch";
+import { mergePatch } from "../validation/patch";
 import { defined, ok, type Handler } from "./context";
 
 /** The API representation of a team. */
@@ -47,8 +48,7 @@ export const getTeam: Handler = ({ store, params }) => ok(renderTeam(find(store,
 
 /** `POST /v1/teams` */
 export const createTeam: Handler = ({ store, body }) => {
-  for (const key of Object.keys(body)) checkWritable(key, { readonly: TEAM_READONLY });
-  const input = parseOrThrow(teamInput, body);
+  const input = parseTeamBody(body);
   checkUniqueName(store, input);
   const r: TeamRecord = { ...store.newMeta(store.opaqueId("team", store.teams)), input };
   store.teams.set(r.id, r);

@@ -4,6 +4,7 @@ import { checkWritable } from "./patch";
 import { CHARGER_READONLY, chargerInput } from "./charger";
 import { LOCATION_READONLY, locationInput } from "./location";
 import { PRICING_PLAN_READONLY, pricingPlanInput } from "./pricing-plan";
+import { TEAM_READONLY, teamInput } from "./team";
 
 /**
  * Validates a create body the way `POST` does before any reference or
@@ -22,3 +23,5 @@ export const parseLocationBody = (body: Record<string, unknown>) => parseCreateB
 export const parseChargerBody = (body: Record<string, unknown>) => parseCreateBody(chargerInput, CHARGER_READONLY, body);
 /** `POST /v1/pricing-plans` body rules. */
 export const parsePricingPlanBody = (body: Record<string, unknown>) => parseCreateBody(pricingPlanInput, PRICING_PLAN_READONLY, body);
+/** `POST /v1/teams` body rules (the name must still be unique). */
+export const parseTeamBody = (body: Record<string, unknown>) => parseCreateBody(teamInput, TEAM_READONLY, body);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { displayName, serverTimestamps } from "./common";
+import { numberToPlainText } from "../decimal";
 
 export const CHARGE_KEY_TYPES = ["RFID", "MAC"] as const;
 export const BILLING_MODES = ["IN_APP", "OFFLINE"] as const;
@@ -55,12 +56,13 @@ const PERCENT = /^\d{1,3}(\.\d{1,2})?$/;
 const percent = () =>
   z
     .union([z.string(), z.number()])
-    .refine((v) => (typeof v === "number" ? Number.isFinite(v) && v >= 0 && Number.isInteger(v * 100) : PERCENT.test(v)), {
+    // A number is judged by its shortest text (`16.01`), never by `v * 100`, which is not exact in binary.
+    .refine((v) => (typeof v === "number" ? Number.isFinite(v) && PERCENT.test(numberToPlainText(v)) : PERCENT.test(v)), {
       message: 'must be a non-negative decimal with at most 2 decimals, as a string like "12.5"',
     })
     .refine((v) => Number(v) <= 100, { message: "must be at most 100" })
     .transform((v) => {
-      const [whole, fraction = ""] = (typeof v === "number" ? String(v) : v).split(".");
+      const [whole, fraction = ""] = (typeof v === "number" ? numberToPlainText(v) : v).split(".");
       return `${BigInt(whole)}.${fraction.padEnd(2, "0")}`;
     });
 

@@ -24,7 +24,7 @@ const TIMES = new Set(["periodBegin", "periodEnd", "startTime", "endTime"]);
 const DATES = new Set(["startDate", "endDate"]);
 const DATE_TIMES = new Set(["startDateTime", "endDateTime"]);
 const BOOLEANS = new Set(["twentyfourseven", "enabled", "chargingWhenClosed"]);
-const ARRAYS = new Set(["facilities", "dayOfWeek", "evses", "connectors", "elements", "priceComponents", "regularHours", "directions", "altText"]);
+const ARRAYS = new Set(["facilities", "dayOfWeek", "evses", "connectors", "elements", "priceComponents", "regularHours", "directions", "altText", "chargeKeys", "teamIds"]);
 const ENUMS: Record<string, readonly string[]> = {
   accessType: ["PUBLIC", "SEMI_PUBLIC", "PRIVATE"],
   parkingType: ["ON_STREET", "PARKING_GARAGE", "PARKING_LOT", "ON_DRIVEWAY", "UNDERGROUND_GARAGE"],
@@ -32,9 +32,10 @@ const ENUMS: Record<string, readonly string[]> = {
   standard: ["IEC_62196_T2", "CHADEMO", "TESLA_S", "DOMESTIC_F"],
   format: ["SOCKET", "CABLE"],
   powerType: ["AC_1_PHASE", "AC_3_PHASE", "DC"],
-  type: ["ENERGY", "FLAT", "TIME", "PARKING_TIME"],
+  type: ["ENERGY", "FLAT", "TIME", "PARKING_TIME", "RFID", "MAC"],
   facilities: ["WIFI", "HOTEL", "PARKING_LOT"],
   dayOfWeek: ["MONDAY", "SUNDAY"],
+  billing: ["IN_APP", "OFFLINE"],
 };
 /** Ranges the contract names: a swap makes min exceed max, begin follow end. */
 const PAIRS: Record<string, string> = {
@@ -43,7 +44,9 @@ const PAIRS: Record<string, string> = {
 };
 /** Optional fields the contract lists per object, so a mutation can add one that the valid input left out. */
 const OPTIONAL: Record<string, string[]> = {
-  location: ["parkingType", "facilities", "openingTimes", "chargingWhenClosed", "directions"],
+  location: ["parkingType", "facilities", "openingTimes", "chargingWhenClosed", "directions", "teamIds"],
+  team: ["chargeKeys", "discountPercent", "billing"],
+  chargeKeys: ["label"],
   charger: ["name", "enabled", "authorizationKey"],
   pricingPlan: ["minPrice", "maxPrice", "startDateTime", "endDateTime", "altText"],
   address: ["state"],
@@ -115,6 +118,17 @@ const evseCodeEdge = fc.oneof(
 const enumEdge = (values: readonly string[]) => fc.oneof(fc.constantFrom(...values), fc.constantFrom(...values).map((v) => v.toLowerCase()), fc.constantFrom(...values).map((v) => ` ${v}`), fc.constantFrom("", "UNKNOWN", "OCPP15", "DAILY", "IEC_62196_T3"));
 const extraKey = fc.constantFrom("id", "createdAt", "updatedAt", "status", "chargerCount", "authorizationKeySet", "colour", "Name", "price ", "notes", "evse_id");
 
+/** Charge key uids at the edges: RFID lengths 7/8/9, 13/14/15, 19/20/21, lower case, non-hex; MAC 5/6/7 pairs, separators. */
+const uidEdge = fc.oneof(
+  fc.constantFrom(7, 8, 9, 13, 14, 15, 19, 20, 21).chain((n) => fc.string({ minLength: n, maxLength: n, unit: fc.constantFrom(..."09afAFgG") })),
+  fc.constantFrom(5, 6, 7).chain((n) => fc.array(fc.constantFrom("00", "aB", "FF", "0g", "1"), { minLength: n, maxLength: n }).map((p) => p.join(":"))),
+  fc.constantFrom("0a1b2c3d", "0A1B2C3D", "AA-BB-CC-DD-EE-FF", "aa:bb:cc:dd:ee:ff", "AABBCCDDEEFF", " 0A1B2C3D", "0A1B2C3D ", "", "０A1B2C3D"),
+);
+const discountEdge = fc.oneof(
+  fc.constantFrom("12.345", 12.345, "100.01", 100.01, "-1", -1, "-0.01", -0.01, "100", 100, "100.00", "100.0", "0.1", 0.1, "99.99", 99.99, "101", "1e2", "00", "01.5", ".5", "5.", " 5", ""),
+  decimalEdge,
+);
+
 /** Values for a field, by what the contract says it is (its name, or its array's name for items). */
 function edgeFor(field: string): fc.Arbitrary<unknown> {
   if (DECIMALS.has(field)) return decimalEdge;
@@ -128,6 +142,9 @@ function edgeFor(field: string): fc.Arbitrary<unknown> {
   if (field === "timeZone") return timeZoneEdge;
   if (field === "ocppIdentity") return ocppIdentityEdge;
   if (field === "evseCode") return evseCodeEdge;
+  if (field === "uid") return uidEdge;
+  if (field === "discountPercent") return discountEdge;
+  if (field === "teamIds") return fc.constantFrom(["team_fuzz"], [], "team_fuzz", ["team_fuzz", "team_fuzz"]);
   if (ENUMS[field]) return enumEdge(ENUMS[field]);
   if (ARRAYS.has(field)) return fc.constantFrom([], "[]", {});
   return lengthEdge;

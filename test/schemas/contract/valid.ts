@@ -62,8 +62,10 @@ export const validLocation = (pricingPlanId: string) =>
       chargingWhenClosed: maybe(fc.boolean()),
       directions: maybe(displayTexts),
       pricingPlanId: maybe(fc.constant(pricingPlanId)),
+      teamIds: maybe(fc.constantFrom([], [TEAM_ID])),
     })
-    .map(compact);
+    // `teamIds` only on a SEMI_PUBLIC location (contract, "Team").
+    .map(({ teamIds, ...rest }) => compact({ ...rest, teamIds: rest.accessType === "SEMI_PUBLIC" ? teamIds : undefined }));
 
 const connector = (connectorId: number) =>
   fc
@@ -165,3 +167,32 @@ export const validPricingPlan = () =>
         endDateTime: validity?.[1],
       }),
     );
+
+/** A team id that exists, for `Location.teamIds`. */
+export const TEAM_ID = "team_fuzz";
+const hex = (n: number) => fc.string({ minLength: n, maxLength: n, unit: fc.constantFrom(..."0123456789abcdefABCDEF") });
+const chargeKey = fc
+  .record({
+    type: pick(["RFID", "MAC"] as const),
+    rfid: fc.constantFrom(8, 14, 20).chain(hex),
+    mac: fc.array(hex(2), { minLength: 6, maxLength: 6 }).map((pairs) => pairs.join(":")),
+    label: maybe(text(1, 64)),
+  })
+  .map(({ type, rfid, mac, label }) => compact({ type, uid: type === "RFID" ? rfid : mac, label }));
+/** A decimal 0..100 with at most 2 decimals, as a string or a number. */
+const discountPercent = fc.oneof(
+  fc.tuple(fc.integer({ min: 0, max: 99 }), fc.option(digits(1, 2), { nil: undefined })).map(([w, f]) => (f === undefined ? `${w}` : `${w}.${f}`)),
+  fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([w, f]) => Number(`${w}.${String(f).padStart(2, "0")}`)),
+  pick(["0", "100", "100.00", "0.00", 100, 0, 12.5]),
+);
+
+/** A team body (`POST /v1/teams`). */
+export const validTeam = () =>
+  fc
+    .record({
+      name: text(1, 255),
+      chargeKeys: maybe(fc.uniqueArray(chargeKey, { maxLength: 4, selector: (k) => `${k.type}:${k.uid.toUpperCase()}` })),
+      discountPercent: maybe(discountPercent),
+      billing: maybe(pick(["IN_APP", "OFFLINE"])),
+    })
+    .map(compact);
