@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { compareDecimals, parseDecimal } from "../decimal";
+import { API_PLACES, compareDecimals, parseDecimal } from "../decimal";
 
 /**
  * Building blocks shared by the resource schemas. Each one validates what the
@@ -24,12 +24,18 @@ export function toFourDecimals(value: string | number): string {
  * twelve digits before the point). Accepts a string (`"0.39"`) or a number
  * (`0.39`, read by its shortest decimal form); normalised to a string with
  * exactly four decimals (`"0.3900"`). More decimals, exponent notation and
- * leading zeros are refused with the reason, never rounded.
+ * leading zeros are refused with the reason, never rounded. `places` sets another
+ * precision the contract names (a team's `discountPercent`: 2).
  */
-export const decimal = (options: { max?: number } = {}) => {
-  const rules = { min: "0", ...(options.max === undefined ? {} : { max: String(options.max) }) };
+export const decimal = (options: { max?: number; places?: number } = {}) => {
+  const rules = {
+    min: "0",
+    ...(options.max === undefined ? {} : { max: String(options.max) }),
+    ...(options.places === undefined ? {} : { places: options.places }),
+  };
+  const places = options.places ?? API_PLACES;
   return z
-    .union([z.string(), z.number()], { error: 'must be a decimal: a string like "0.39" (at most 4 decimals) or a number' })
+    .union([z.string(), z.number()], { error: `must be a decimal: a string like "0.39" (at most ${places} decimals) or a number` })
     .transform((value, ctx) => {
       const read = parseDecimal(value, rules);
       if (read.ok) return read.text;

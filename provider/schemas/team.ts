@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { displayName, serverTimestamps } from "./common";
-import { numberToPlainText } from "../decimal";
+import { decimal, displayName, serverTimestamps } from "./common";
 
 export const CHARGE_KEY_TYPES = ["RFID", "MAC"] as const;
 export const BILLING_MODES = ["IN_APP", "OFFLINE"] as const;
@@ -50,22 +49,6 @@ const chargeKeySet = z
   })
   .transform((keys) => [...keys].sort((a, b) => keyOf(a).localeCompare(keyOf(b))));
 
-const PERCENT = /^\d{1,3}(\.\d{1,2})?$/;
-
-/** A percentage 0..100 with at most 2 decimals, as a string (`"12.5"`) or a number; normalised to exactly 2 decimals (`"12.50"`). */
-const percent = () =>
-  z
-    .union([z.string(), z.number()])
-    // A number is judged by its shortest text (`16.01`), never by `v * 100`, which is not exact in binary.
-    .refine((v) => (typeof v === "number" ? Number.isFinite(v) && PERCENT.test(numberToPlainText(v)) : PERCENT.test(v)), {
-      message: 'must be a non-negative decimal with at most 2 decimals, as a string like "12.5"',
-    })
-    .refine((v) => Number(v) <= 100, { message: "must be at most 100" })
-    .transform((v) => {
-      const [whole, fraction = ""] = (typeof v === "number" ? numberToPlainText(v) : v).split(".");
-      return `${BigInt(whole)}.${fraction.padEnd(2, "0")}`;
-    });
-
 /** What a program declares for a team: the body of `POST /v1/teams`. */
 export const TeamInputSchema = z.strictObject({
   /** Display name, 1..255 characters, unique in the account (case-insensitive). */
@@ -73,7 +56,7 @@ export const TeamInputSchema = z.strictObject({
   /** The charge keys of the team's members; order does not matter. At most 1000. */
   chargeKeys: chargeKeySet.optional(),
   /** What members pay less than the location's price, in percent (0..100, at most 2 decimals). */
-  discountPercent: percent().optional(),
+  discountPercent: decimal({ max: 100, places: 2 }).optional(),
   /** `IN_APP` (members pay in the app) or `OFFLINE` (the team is invoiced; members pay nothing in the app). Default `IN_APP`. */
   billing: z.enum(BILLING_MODES).default("IN_APP"),
 });
