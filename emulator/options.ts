@@ -31,4 +31,9 @@ export interface EmulatorOptions {
   faults?: FaultConfig;
   /** Debounce of data-file writes in ms. @default 50 */
   persistDebounceMs?: number;
+  /**
+   * The rate limiter's clock, in milliseconds (tests drive it to make the bucket's
+   * arithmetic independent of the machine's load). @default performance.now
+   */
+  rateLimitClock?: () => number;
 }

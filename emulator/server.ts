@@ -36,7 +36,7 @@ export class EmulatorServer implements ControlTarget {
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.tokens = normalizeTokens(options.tokens);
-    this.limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+    this.limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.rateLimitClock);
     this.initialFaults = this.withStartupDefaults(options.faults ?? {});
     this.faults = new FaultInjector(this.initialFaults);
     this.dataFile = options.dataFile
