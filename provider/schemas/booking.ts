@@ -6,9 +6,15 @@ export const MINUTES_PER_DAY = 1440;
 /** The fees of the booking rules: each needs `currency`. */
 export const BOOKING_FEES = ["slotFee", "sameDaySlotFee", "blockingFeePerHour"] as const;
 
-/** `"HH:MM"` (or `"24:00"`) as minutes since midnight. */
-function minutesOf(time: string): number {
+/** `"HH:MM"` (or `"24:00"`) as minutes since midnight; undefined for anything else (already reported by its own field). */
+function minutesOf(time: unknown): number | undefined {
+  if (typeof time !== "string" || !/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/.test(time)) return undefined;
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
+
+/** A number of minutes its own field takes (an integer in range and a multiple of `step`), else undefined. */
+function minutes(value: unknown, min: number, max: number, step: number): number | undefined {
+  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max && value % step === 0 ? value : undefined;
 }
 
 /**
@@ -57,17 +63,20 @@ export const BookingSchema = z
     if (until !== undefined && from === undefined) {
       ctx.addIssue({ code: "custom", path: ["bookableFrom"], message: "is required when bookableUntil is set (give both or neither)" });
     }
-    const both = typeof from === "string" && typeof until === "string";
-    if (both && from >= until) {
+    const start = minutesOf(from);
+    const end = minutesOf(until);
+    if (start !== undefined && end !== undefined && from !== "24:00" && start >= end) {
       ctx.addIssue({ code: "custom", path: ["bookableUntil"], message: `must be after bookableFrom (${from})` });
     }
-    const frame = both ? minutesOf(until) - minutesOf(from) : MINUTES_PER_DAY;
-    const { slotMinutes, bufferMinutes } = booking;
-    if (typeof slotMinutes === "number" && typeof bufferMinutes === "number" && frame > 0 && slotMinutes + bufferMinutes > frame) {
+    const frame = start !== undefined && end !== undefined ? end - start : MINUTES_PER_DAY;
+    const slot = minutes(booking.slotMinutes, 30, MINUTES_PER_DAY, 15);
+    const buffer = minutes(booking.bufferMinutes, 0, 120, 5);
+    const framed = (from === undefined && until === undefined) || (frame > 0 && from !== "24:00");
+    if (slot !== undefined && buffer !== undefined && framed && slot + buffer > frame) {
       ctx.addIssue({
         code: "custom",
         path: ["slotMinutes"],
-        message: `plus bufferMinutes (${slotMinutes} + ${bufferMinutes} minutes) must fit in the bookable time frame (${frame} minutes)`,
+        message: `plus bufferMinutes (${slot} + ${buffer} minutes) must fit in the bookable time frame (${frame} minutes)`,
       });
     }
     const fees = BOOKING_FEES.filter((fee) => booking[fee] !== undefined);
