@@ -13,10 +13,10 @@ import { Store } from "./store";
 import { DataFile } from "./persistence";
 import { handleControl, type ControlTarget, type EmulatorStateDump } from "./control";
 import { DEFAULT_HOST, DEFAULT_RATE_LIMIT, type EmulatorOptions } from "./options";
-import { renderLocation } from "./resources/locations";
-import { renderCharger } from "./resources/chargers";
-import { renderTeam } from "./resources/teams";
-import { renderPricingPlan } from "./resources/pricing-plans";
+import { locations } from "./kinds/location";
+import { chargers } from "./kinds/charger";
+import { pricingPlans } from "./kinds/pricing-plan";
+import { teams } from "./kinds/team";
 import { renderSession } from "./resources/sessions";
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -120,10 +120,10 @@ export class EmulatorServer implements ControlTarget {
   state(): EmulatorStateDump {
     const s = this.store;
     return {
-      locations: [...s.locations.values()].map((r) => renderLocation(s, r)),
-      chargers: [...s.chargers.values()].map(renderCharger),
-      pricingPlans: [...s.pricingPlans.values()].map(renderPricingPlan),
-      teams: [...s.teams.values()].map(renderTeam),
+      locations: locations.renderAll(s),
+      chargers: chargers.renderAll(s),
+      pricingPlans: pricingPlans.renderAll(s),
+      teams: teams.renderAll(s),
       sessions: [...s.sessions.values()].map(renderSession),
     };
   }
@@ -225,7 +225,7 @@ export class EmulatorServer implements ControlTarget {
       throw new ApiError(400, "invalid_parameter", `Unknown query parameter '${firstParam.value}'.`, firstParam.value);
     }
     const body = method === "POST" || method === "PATCH" ? parseJsonObject(bodyText) : {};
-    const ctx = { store: this.store, params: match.params, query: url.searchParams, body };
+    const ctx = { store: this.store, params: match.params, query: url.searchParams, body, caller: {} };
     const key = entry.idempotencyKey;
     if (method !== "POST" || key === null || !this.faults.idempotency) return match.route.handler(ctx);
 
