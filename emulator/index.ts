@@ -15,12 +15,14 @@ import type { EmulatorOptions } from "./options";
 import type { FaultConfig } from "./faults";
 import type { RequestLogEntry, RequestStats } from "./request-log";
 import type { EmulatorStateDump } from "./control";
+import type { Invitation } from "./store";
 
 export type { EmulatorOptions } from "./options";
 export { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_RATE_LIMIT } from "./options";
 export type { FaultConfig, FaultKind } from "./faults";
 export type { RequestLogEntry, RequestStats } from "./request-log";
 export type { EmulatorStateDump } from "./control";
+export type { Invitation } from "./store";
 export type { Scope, TokensOption } from "./auth";
 export { ALL_SCOPES, DEFAULT_TOKEN } from "./auth";
 
@@ -48,6 +50,12 @@ export interface RunningEmulator {
   state(): EmulatorStateDump;
   /** Writes pending state to the data file now (no-op without `dataFile`). */
   flush(): void;
+  /** Invitation e-mails sent, oldest first: one per admin created (an idempotent replay sends none). */
+  invitations(): Invitation[];
+  /** The admin signs in: `status` becomes `ACTIVE`, `lastSignInAt` = `at` (default now); `updatedAt` is kept. */
+  signIn(adminId: string, at?: string): Record<string, unknown>;
+  /** Makes the admin with `email` the owner of `token` (`null`: no owner). */
+  setTokenOwner(token: string, email: string | null): void;
 }
 
 /**
@@ -70,5 +78,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stats: () => server.stats(),
     state: () => server.state(),
     flush: () => server.flush(),
+    invitations: () => server.invitations(),
+    signIn: (id, at) => server.signIn(id, at),
+    setTokenOwner: (token, email) => server.setTokenOwner(token, email),
   };
 }

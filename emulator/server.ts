@@ -17,6 +17,9 @@ import { locations } from "./kinds/location";
 import { chargers } from "./kinds/charger";
 import { pricingPlans } from "./kinds/pricing-plan";
 import { teams } from "./kinds/team";
+import { admins } from "./kinds/admin";
+import { notFound } from "./errors";
+import type { Invitation } from "./store";
 import { renderSession } from "./resources/sessions";
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -25,6 +28,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export class EmulatorServer implements ControlTarget {
   readonly store: Store;
   private readonly tokens: Map<string, Set<Scope>>;
+  /** Token → e-mail (lower-cased) of the admin that owns it. */
+  private tokenOwners: Map<string, string>;
   private readonly limiter: RateLimiter;
   private readonly idempotencyStore = new IdempotencyStore();
   private readonly faults: FaultInjector;
@@ -36,6 +41,7 @@ export class EmulatorServer implements ControlTarget {
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.tokens = normalizeTokens(options.tokens);
+    this.tokenOwners = initialOwners(options.tokenOwners);
     this.limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
     this.initialFaults = this.withStartupDefaults(options.faults ?? {});
     this.faults = new FaultInjector(this.initialFaults);
@@ -106,6 +112,7 @@ export class EmulatorServer implements ControlTarget {
     this.limiter.clear();
     this.log.clear();
     this.faults.set(this.initialFaults);
+    this.tokenOwners = initialOwners(this.options.tokenOwners);
     this.dataFile?.schedule();
   }
   requests(): RequestLogEntry[] {
@@ -124,8 +131,26 @@ export class EmulatorServer implements ControlTarget {
       chargers: chargers.renderAll(s),
       pricingPlans: pricingPlans.renderAll(s),
       teams: teams.renderAll(s),
+      admins: admins.renderAll(s),
       sessions: [...s.sessions.values()].map(renderSession),
+      invitations: this.invitations(),
     };
+  }
+  invitations(): Invitation[] {
+    return structuredClone(this.store.invitations);
+  }
+  signIn(adminId: string, at?: string): Record<string, unknown> {
+    const admin = this.store.admins.get(adminId);
+    if (!admin) throw notFound("Admin", adminId);
+    if (at !== undefined && Number.isNaN(Date.parse(at))) throw new ApiError(400, "invalid_parameter", "Field 'at' must be an ISO 8601 date-time.", "at");
+    admin.status = "ACTIVE";
+    admin.lastSignInAt = new Date(at ?? Date.now()).toISOString();
+    this.store.changed();
+    return admins.renderAll(this.store).find((a) => a.id === adminId) ?? {};
+  }
+  setTokenOwner(token: string, email: string | null): void {
+    if (email === null) this.tokenOwners.delete(token);
+    else this.tokenOwners.set(token, email.toLowerCase());
   }
 
   // ---- request pipeline ----------------------------------------------------
@@ -225,7 +250,8 @@ export class EmulatorServer implements ControlTarget {
       throw new ApiError(400, "invalid_parameter", `Unknown query parameter '${firstParam.value}'.`, firstParam.value);
     }
     const body = method === "POST" || method === "PATCH" ? parseJsonObject(bodyText) : {};
-    const ctx = { store: this.store, params: match.params, query: url.searchParams, body, caller: {} };
+    const caller = { ownerEmail: token === undefined ? undefined : this.tokenOwners.get(token) };
+    const ctx = { store: this.store, params: match.params, query: url.searchParams, body, caller };
     const key = entry.idempotencyKey;
     if (method !== "POST" || key === null || !this.faults.idempotency) return match.route.handler(ctx);
 
@@ -257,4 +283,9 @@ export class EmulatorServer implements ControlTarget {
 function headerValue(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** The startup token → owner map, e-mails lower-cased. */
+function initialOwners(owners: Record<string, string> | undefined): Map<string, string> {
+  return new Map(Object.entries(owners ?? {}).map(([token, email]) => [token, email.toLowerCase()]));
 }

@@ -66,6 +66,7 @@ export function defineCollection<P extends Record<string, unknown>, R extends St
         checkUnique(store, input);
         const r = d.create(store.newMeta(d.newId(store)), input, store);
         records(store).set(r.id, r);
+        d.afterCreate?.(store, r);
         touch(store);
         return ok(d.render(store, r), 201);
       },

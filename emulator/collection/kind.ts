@@ -5,7 +5,7 @@ import type { ListSpec } from "../list";
 import type { RecordMeta, Store } from "../store";
 
 /** The store's collections that a kind description can name. */
-export type CollectionName = "locations" | "chargers" | "pricingPlans" | "teams";
+export type CollectionName = "locations" | "chargers" | "pricingPlans" | "teams" | "admins";
 
 /** A stored object of a collection: metadata plus its validated writable fields. */
 export interface StoredObject<I> extends RecordMeta {
@@ -88,6 +88,8 @@ export interface KindDescription<P extends Record<string, unknown>, R extends St
   list: ListSpec<R>;
   /** A new record from its metadata and validated body (server-set fields start here). */
   create(meta: RecordMeta, input: P, store: Store): R;
+  /** Side effects of a create once stored (an admin's invitation). */
+  afterCreate?(store: Store, record: R): void;
   /** Applies a validated PATCH; default: the input is replaced. */
   update?(record: R, input: P, body: Record<string, unknown>): void;
   /** The API representation (server fields and defaults included). */

@@ -3,14 +3,18 @@ import type { LocationRecord } from "../store";
 import type { Reference } from "../collection/kind";
 import { defined } from "../resources/context";
 import { exactFilter, enumFilter } from "../list";
+import { renderBooking } from "../validation/booking";
 import { parseLocationBody } from "../validation/create";
 import { ACCESS_TYPES, LOCATION_READONLY, LOCATION_REQUIRED, locationInput, type LocationInput } from "../validation/location";
 
-/** The ids a location holds: its default plan and the teams that may charge. */
-function references(input: LocationInput): Reference[] {
+/** The ids a location holds: its default plan, the teams that may charge and the plan of booked sessions. */
+function references(input: LocationInput, id: string): Reference[] {
   const refs: Reference[] = [];
   if (input.pricingPlanId !== undefined) refs.push({ to: "pricingPlans", id: input.pricingPlanId, field: "pricingPlanId" });
   (input.teamIds ?? []).forEach((id, i) => refs.push({ to: "teams", id, field: `teamIds[${i}]` }));
+  if (input.booking?.pricingPlanId !== undefined) {
+    refs.push({ to: "pricingPlans", id: input.booking.pricingPlanId, field: "booking.pricingPlanId", holder: `location '${id}' (booking.pricingPlanId)` });
+  }
   return refs;
 }
 
@@ -45,6 +49,7 @@ export const locations = defineCollection<LocationInput, LocationRecord>({
     id: r.id,
     ...defined(r.input),
     chargingWhenClosed: r.input.chargingWhenClosed ?? true,
+    ...(r.input.booking === undefined ? {} : { booking: renderBooking(r.input.booking) }),
     chargerCount: [...store.chargers.values()].filter((c) => c.input.locationId === r.id).length,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
