@@ -8,14 +8,14 @@ const E164 = /^\+[1-9][0-9]{1,14}$/;
 
 /**
  * An e-mail address as the API takes it: at most 254 characters, exactly one
- * `@` with text on both sides and no spaces. Stored lower-cased (the API does
+ * `@` with text on both sides. Stored lower-cased (the API does
  * the same), so `Ops@Example.com` and `ops@example.com` are the same address.
  */
 export const emailAddress = () =>
   z
     .string()
     .max(MAX_EMAIL_LENGTH, { message: `must be an e-mail address of at most ${MAX_EMAIL_LENGTH} characters` })
-    .regex(/^[^@\s]+@[^@\s]+$/, { message: 'must be an e-mail address with one "@", like "support@example.com"' })
+    .regex(/^[^@]+@[^@]+$/, { message: 'must be an e-mail address with one "@", like "support@example.com"' })
     .transform((value) => value.toLowerCase());
 
 /** A telephone number in E.164 form: `+` and 2..15 digits, the first not 0 (`+31201234567`); no spaces or dashes. */

@@ -86,7 +86,7 @@ describe("check: booking and support contact", () => {
   it.each([
     ["an e-mail without @", { email: "support.garage.example" }, "supportContact.email", /one "@"/],
     ["an e-mail with two @", { email: "a@b@garage.example" }, "supportContact.email", /one "@"/],
-    ["an e-mail with a space", { email: "sup port@garage.example" }, "supportContact.email", /e-mail/],
+    ["an e-mail with nothing after @", { email: "support@" }, "supportContact.email", /one "@"/],
     ["an e-mail over 254 characters", { email: `${"a".repeat(250)}@x.nl` }, "supportContact.email", /at most 254/],
     ["a phone with spaces", { phone: "+31 20 123 4567" }, "supportContact.phone", /E\.164/],
     ["a phone without +", { phone: "0201234567" }, "supportContact.phone", /E\.164/],
