@@ -2,8 +2,11 @@
  * The pricing review of booking rules (`Location.booking`): each priced rule
  * old → new with its change in percent and what drivers pay incl. the
  * booking's VAT; booking turned on and off named; `--max-increase` warns about
- * booking fees as about prices. Fixture: a preview of three locations (fees
- * changed, booking turned on, booking turned off) beside a plan they book with.
+ * booking fees as about prices. Fixtures: `booking.json`, a preview of three
+ * locations (fees changed, booking turned on, booking turned off) beside a plan
+ * they book with, written in the shape the CLI prints; `booking-slot-fee.json`,
+ * a real `pulumi preview --json --show-sames` of examples/booking with one slot
+ * fee changed (saved by test/engine/booking.test.ts).
  */
 import { describe, expect, it } from "vitest";
 import { run } from "../../provider/report/cli";
@@ -88,6 +91,26 @@ describe("pricing review: booking", () => {
     const text = fixtureText("booking.json");
     expect(run(["--fail-on-warning"], () => text).code).toBe(1);
     expect(run(["--fail-on-warning", "--max-increase", "50%"], () => text)).toMatchObject({ code: 0, stdout: expect.stringContaining("### Booking rules changed: Stationsplein garage") });
+  });
+
+  it("on a real preview of examples/booking: one slot fee old → new, nothing else, one warning", () => {
+    const real = fixture("booking-slot-fee");
+    const r = review(real);
+    expect(r.plans).toEqual([]);
+    expect(r.bookings).toEqual([
+      expect.objectContaining({
+        location: "Stationsplein garage",
+        change: "changed",
+        currency: "EUR",
+        vat: "21.0000",
+        rows: [{ rule: "slotFee", old: "1.5000", new: "1.7500", changed: true, percent: 16.7 }],
+        others: [],
+      }),
+    ]);
+    const md = markdown(real, { charts: false });
+    expect(md.split("\n")[0]).toBe("Pricing changes: booking rules changed at 1 location (1 fee up, max +16.7%). ⚠️ 1 warning.");
+    expect(md).toContain("| Slot fee (per booked slot) | EUR 1.50 | **EUR 1.75** | **+16.7%** | EUR 2.1175 (was EUR 1.815) |");
+    expect(summary(real, { maxIncreasePercent: 20 }).warnings).toEqual([]);
   });
 
   it("says nothing of bookings when no location's booking changes", () => {
