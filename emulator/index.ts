@@ -34,7 +34,7 @@ export interface RunningEmulator {
   readonly port: number;
   /** Stops the server, closes open connections and flushes the data file. */
   close(): Promise<void>;
-  /** Empties the state, idempotency keys, rate-limit windows and request log; restores the initial faults. */
+  /** Empties the state (invitations included), idempotency keys, rate-limit windows and request log; restores the initial faults and token owners. */
   reset(): void;
   /** Replaces the fault configuration (absent fields are off). */
   setFaults(config: FaultConfig): void;

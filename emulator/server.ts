@@ -146,7 +146,7 @@ export class EmulatorServer implements ControlTarget {
     admin.status = "ACTIVE";
     admin.lastSignInAt = new Date(at ?? Date.now()).toISOString();
     this.store.changed();
-    return admins.renderAll(this.store).find((a) => a.id === adminId) ?? {};
+    return admins.renderOne(this.store, adminId);
   }
   setTokenOwner(token: string, email: string | null): void {
     if (email === null) this.tokenOwners.delete(token);

@@ -19,6 +19,8 @@ export interface Collection {
   holdersOf(store: Store, to: CollectionName, id: string): Holder[];
   /** Every object as the API renders it. */
   renderAll(store: Store): Record<string, unknown>[];
+  /** One object as the API renders it. @throws ApiError 404 when there is none. */
+  renderOne(store: Store, id: string): Record<string, unknown>;
 }
 
 /**
@@ -103,5 +105,6 @@ export function defineCollection<P extends Record<string, unknown>, R extends St
           .map((ref) => ({ label: ref.holder ?? `${d.noun.toLowerCase()} '${r.id}'`, field: ref.field })),
       ),
     renderAll: (store) => [...records(store).values()].map((r) => d.render(store, r)),
+    renderOne: (store, id) => d.render(store, find(store, id)),
   };
 }
