@@ -4,7 +4,8 @@
  * change, also with defaults written out, fees written another way and the
  * e-mail in another case; one slot fee changed is exactly one PATCH and the
  * pricing review shows it old → new; a hand edit of the booking shows as drift;
- * destroy leaves no location and no plan.
+ * booking removed from the program is one PATCH that turns it off; destroy
+ * leaves no location and no plan.
  *
  * REPORT_UPDATE_FIXTURES=1 also saves the slot-fee preview as
  * test/report/fixtures/booking-slot-fee.json for the unit tests.
@@ -90,6 +91,19 @@ describe("examples/booking", { timeout: 300_000 }, () => {
     await project.expect(["up", "--yes"]);
     expect(writes(emulator).map(line)).toEqual([`PATCH /v1/locations/${id}`]);
     expect(garage().booking.blockingFeePerHour).toBe("6.0000");
+  });
+
+  it("booking removed from the program: the review names it turned off, and up sends one PATCH (booking: null)", async () => {
+    project.edit("index.ts", /\n  booking: \{[\s\S]*?\n  \},/, "");
+    const { stdout: previewJson } = await project.expect(["preview", "--json", "--show-sames"]);
+    const review = execFileSync(process.execPath, [REPORT], { input: previewJson, encoding: "utf8" });
+    expect(review).toMatch(/^Pricing changes: booking turned off at 1 location\./);
+    expect(review).toContain("### Booking turned off: Stationsplein garage");
+    emulator.clearRequests();
+    await project.expect(["up", "--yes"]);
+    expect(writes(emulator).map(line)).toEqual([`PATCH /v1/locations/${garage().id}`]);
+    expect(garage().booking ?? null).toBeNull();
+    expect(garage().supportContact).toEqual({ email: "support@stationsplein-garage.example", phone: "+31302345678" });
   });
 
   it("destroy leaves no location and no plan", async () => {
