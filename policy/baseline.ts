@@ -21,7 +21,7 @@ const POLICY = "eosvolt-price-increase-cap";
 const USAGE =
   "usage: eosvolt-policy-baseline [--state FILE] [--base CONFIG.json] [--max-increase PERCENT] > policy-config.json\n" +
   "Reads `pulumi stack export` JSON (stdin or --state) and prints policy-pack config with the current\n" +
-  `prices as ${POLICY}.baselinePrices.\n`;
+  `prices as ${POLICY}.baselinePrices and the booking fees as ${POLICY}.baselineBookingFees.\n`;
 
 /** Baseline prices per plan resource name: one `{ TYPE: price }` map per element. */
 export type Baseline = Record<string, Array<Record<string, string>>>;
@@ -52,12 +52,29 @@ export function baselineFromState(state: unknown): Baseline {
   return out;
 }
 
+/** Booking fees per location resource name, from the output of `pulumi stack export`: what `Location.booking` charges now. */
+export function bookingBaselineFromState(state: unknown): Record<string, Record<string, string>> {
+  const deployment = isObject(state) && isObject(state.deployment) ? state.deployment : {};
+  const out: Record<string, Record<string, string>> = {};
+  for (const resource of list(deployment.resources)) {
+    if (!isObject(resource) || resource.type !== TYPES.Location || resource.delete) continue;
+    const booking = isObject(resource.outputs) ? resource.outputs.booking : undefined;
+    if (!isObject(booking)) continue;
+    const fees: Record<string, string> = {};
+    for (const fee of ["slotFee", "sameDaySlotFee", "blockingFeePerHour"]) if (typeof booking[fee] === "string") fees[fee] = booking[fee];
+    const urn = String(resource.urn);
+    if (Object.keys(fees).length > 0) out[urn.slice(urn.lastIndexOf("::") + 2)] = fees;
+  }
+  return out;
+}
+
 /** Merges the baseline into a policy-pack config. */
 export function configFromState(state: unknown, base: Record<string, unknown> = {}, maxIncrease?: number): Record<string, unknown> {
   const current = base[POLICY];
   const policy: Record<string, unknown> =
     typeof current === "string" ? { enforcementLevel: current } : { ...(isObject(current) ? current : {}) };
   policy.baselinePrices = baselineFromState(state);
+  policy.baselineBookingFees = bookingBaselineFromState(state);
   if (maxIncrease !== undefined) policy.maxIncreasePercent = maxIncrease;
   return { ...base, [POLICY]: policy };
 }

@@ -6,6 +6,7 @@
  * Every policy is careful about unknown values (see `unknown.ts`): it skips
  * exactly the values it cannot know during a preview and still checks the rest.
  */
+import { adminEmailDomain } from "./rules/admin-email-domain";
 import { blockingFeeGrace } from "./rules/blocking-fee-grace";
 import { energyPriceCap } from "./rules/energy-price-cap";
 import { locationCurrency } from "./rules/location-currency";
@@ -16,7 +17,7 @@ import { vatRange } from "./rules/vat-range";
 export { TYPES } from "./types";
 export { UNKNOWN, isUnknown, snapshot } from "./unknown";
 export { units } from "./decimal";
-export { energyPriceCap, priceIncreaseCap, blockingFeeGrace, publicLocationPlan, vatRange, locationCurrency };
+export { energyPriceCap, priceIncreaseCap, blockingFeeGrace, publicLocationPlan, vatRange, locationCurrency, adminEmailDomain };
 
 /** Every policy of the pack, in the order they are reported. */
-export const policies = [energyPriceCap, priceIncreaseCap, blockingFeeGrace, publicLocationPlan, vatRange, locationCurrency];
+export const policies = [energyPriceCap, priceIncreaseCap, blockingFeeGrace, publicLocationPlan, vatRange, locationCurrency, adminEmailDomain];

@@ -1,4 +1,4 @@
-/** Policy 2: a maximum price increase per change, against a baseline. */
+/** Policy 2: a maximum price increase per change, against a baseline: plans' prices and locations' booking fees. */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { show, units } from "../decimal";
 import { components, policyConfig } from "../inputs";
@@ -7,6 +7,11 @@ import { isKnown, snapshotProps } from "../unknown";
 
 /** Baseline prices of one plan: one `{ TYPE: price }` map for every element, or one per element. */
 export type PlanBaseline = Record<string, string> | Array<Record<string, string> | null>;
+/** Baseline booking fees of one location: `{ slotFee: "1.50", sameDaySlotFee: "2", blockingFeePerHour: "6" }`. */
+export type BookingFeeBaseline = Record<string, string>;
+
+/** The booking fees the cap covers (`Location.booking`). */
+export const BOOKING_FEES = ["slotFee", "sameDaySlotFee", "blockingFeePerHour"] as const;
 
 const defaults = {
   /** Largest allowed increase of any price component over its baseline, in percent. */
@@ -17,11 +22,42 @@ const defaults = {
    * element, in order. `eosvolt-policy-baseline` writes it from `pulumi stack export`.
    */
   baselinePrices: {} as Record<string, PlanBaseline>,
+  /**
+   * The booking fees before the change, per location (Pulumi resource name, or
+   * the location's `name`). `eosvolt-policy-baseline` writes it too.
+   */
+  baselineBookingFees: {} as Record<string, BookingFeeBaseline>,
 };
+
+/** Whether `after` exceeds `before` by more than `allowed` (10⁻⁴ percent), in integers: after·10⁶ > before·(10⁶ + allowed). */
+function exceeds(before: bigint, after: bigint, allowed: bigint): boolean {
+  return after * 1000000n > before * (1000000n + allowed);
+}
+
+function riseText(before: bigint, after: bigint): string {
+  return before === 0n ? "from zero" : `+${((Number(after - before) / Number(before)) * 100).toFixed(1)}%`;
+}
+
+/** The booking fees of a location that rise past the limit over their baseline, as messages. */
+function bookingFeeIncreases(name: string, location: Record<string, any>, baselines: Record<string, BookingFeeBaseline>, allowed: bigint, percent: number): string[] {
+  const baseline = baselines[name] ?? (isKnown(location.name) && typeof location.name === "string" ? baselines[location.name] : undefined);
+  const booking = location.booking;
+  if (!baseline || typeof baseline !== "object" || !isKnown(booking) || typeof booking !== "object") return [];
+  const out: string[] = [];
+  for (const fee of BOOKING_FEES) {
+    // A same-day fee left out is the slot fee (the contract).
+    const before = units(baseline[fee] ?? (fee === "sameDaySlotFee" ? baseline.slotFee : undefined));
+    const after = units(booking[fee] ?? (fee === "sameDaySlotFee" ? booking.slotFee : undefined));
+    if (before === undefined || after === undefined || !exceeds(before, after, allowed)) continue;
+    const unit = isKnown(booking.currency) ? ` ${booking.currency}` : "";
+    out.push(`Location "${name}" raises its booking ${fee} from ${show(before)} to ${show(after)}${unit} (${riseText(before, after)}), more than the allowed ${percent}% per change.`);
+  }
+  return out;
+}
 
 export const priceIncreaseCap: ResourceValidationPolicy = {
   name: "eosvolt-price-increase-cap",
-  description: "No price component rises more than a maximum percentage above its baseline (the prices before the change).",
+  description: "No price component and no booking fee rises more than a maximum percentage above its baseline (the prices before the change).",
   enforcementLevel: "mandatory",
   severity: "medium",
   configSchema: {
@@ -35,11 +71,23 @@ export const priceIncreaseCap: ResourceValidationPolicy = {
         additionalProperties: { type: ["object", "array"] },
         default: {},
       },
+      baselineBookingFees: {
+        type: "object",
+        description: 'Booking fees before the change, per location resource name: { "garage": { "slotFee": "1.50", "blockingFeePerHour": "6" } }.',
+        additionalProperties: { type: "object" },
+        default: {},
+      },
     },
   },
   validateResource: (args, reportViolation) => {
-    if (args.type !== TYPES.PricingPlan) return;
+    if (args.type !== TYPES.PricingPlan && args.type !== TYPES.Location) return;
     const cfg = policyConfig(args, defaults);
+    if (args.type === TYPES.Location) {
+      const allowedFee = units(cfg.maxIncreasePercent);
+      if (allowedFee === undefined) return;
+      for (const message of bookingFeeIncreases(args.name, snapshotProps(args.props), cfg.baselineBookingFees ?? {}, allowedFee, Number(cfg.maxIncreasePercent))) reportViolation(message);
+      return;
+    }
     const baselines = cfg.baselinePrices ?? {};
     const plan = snapshotProps(args.props);
     const baseline: PlanBaseline | undefined =
@@ -56,8 +104,8 @@ export const priceIncreaseCap: ResourceValidationPolicy = {
       const after = units(component.price);
       if (before === undefined || after === undefined) continue;
       // after > before × (1 + percent/100), in integers: after·10⁶ > before·(10⁶ + percent·10⁴)
-      if (after * 1000000n > before * (1000000n + allowed)) {
-        const rise = before === 0n ? "from zero" : `+${((Number(after - before) / Number(before)) * 100).toFixed(1)}%`;
+      if (exceeds(before, after, allowed)) {
+        const rise = riseText(before, after);
         const unit = isKnown(plan.currency) ? ` ${plan.currency}` : "";
         reportViolation(
           `Pricing plan "${args.name}" raises ${component.type} at ${path} from ${show(before)} to ${show(after)}${unit} ` +

@@ -4,13 +4,15 @@
  * the reference, `eosvolt-import`, the report, the policy pack) derives from it.
  * A new kind is a description in a file of its own plus a line here.
  */
+import { adminKind } from "./admin";
 import { chargerKind } from "./charger";
 import { locationKind } from "./location";
 import { pricingPlanKind } from "./pricing-plan";
 import { teamKind } from "./team";
 import { referencesOf } from "./shape";
 
-export { chargerKind, locationKind, pricingPlanKind, teamKind };
+export { adminKind, chargerKind, locationKind, pricingPlanKind, teamKind };
+export type { AdminListParams } from "./admin";
 export type { ChargerListParams } from "./charger";
 export type { LocationListParams } from "./location";
 export type { PricingPlanListParams } from "./pricing-plan";
@@ -22,6 +24,7 @@ export const kinds = {
   Charger: chargerKind,
   PricingPlan: pricingPlanKind,
   Team: teamKind,
+  Admin: adminKind,
 } as const;
 
 /** The kinds as a type: `Kinds["Charger"]` is the charger's description. */

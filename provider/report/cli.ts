@@ -18,7 +18,8 @@ const USAGE = `Usage: pulumi preview --json --show-sames | eosvolt-pricing-repor
 Writes a Markdown pricing review of the preview to stdout.
 
 Options:
-  --max-increase PERCENT  warn when a price rises by more than this (default 10%)
+  --max-increase PERCENT  warn when a price or a booking fee rises by more than
+                          this (default 10%)
   --fail-on-warning       exit 1 when the review has warnings
   --no-charts             leave out the charts of each plan's week (Mermaid)
   --chart-vat incl|excl   the charts show prices incl. VAT, what drivers pay

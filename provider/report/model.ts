@@ -99,6 +99,43 @@ export type PlanRef = { plan: string } | { none: true } | { unknown: true } | { 
 /** A location or charger that stays in the stack but charges with another plan. */
 export type Switch = ({ kind: "location"; location: string } | { kind: "charger"; charger: ChargerName }) & { from: PlanRef; to: PlanRef };
 
+/** A priced booking rule of a location: a fee, the grace period, the free kWh, the booking-only plan. */
+export type BookingRule = "slotFee" | "sameDaySlotFee" | "blockingFeePerHour" | "graceMinutes" | "freeKwh" | "pricingPlanId";
+
+/** One booking rule old → new (or only its value, when booking is turned on or off). */
+export interface BookingRow {
+  rule: BookingRule;
+  /** The old value; for `pricingPlanId` the plan's name as the stack knows it. */
+  old?: unknown;
+  new?: unknown;
+  changed: boolean;
+  /** Change in percent (fees, minutes, kWh); undefined when not comparable. */
+  percent?: number;
+  /** Change of a fee incl. VAT in percent, when the booking's VAT changed too. */
+  percentInclVat?: number;
+}
+
+/** What a preview does to the booking rules of one location. */
+export interface BookingReview {
+  urn: string;
+  /** The location's name. */
+  location: string;
+  /** What the preview does to the location itself (`create`, `update`, `delete`, …). */
+  locationOp: string;
+  /** Booking turned on, turned off, or its rules changed. */
+  change: "on" | "off" | "changed";
+  /** The old currency of the fees, when it changed. */
+  currencyBefore?: unknown;
+  currency: unknown;
+  /** The old VAT on the fees, when it changed. */
+  vatBefore?: unknown;
+  vat: unknown;
+  /** The priced rules: the changed ones, or (on / off) the ones set. */
+  rows: BookingRow[];
+  /** Other rules that changed (slot length, bookable time frame, …), old → new. */
+  others: Array<{ rule: string; old: unknown; new: unknown }>;
+}
+
 export type Warning =
   | {
       kind: "increase";
@@ -108,12 +145,15 @@ export type Warning =
       currency: unknown;
       limitPercent: number;
     }
+  | { kind: "booking-increase"; location: string; row: BookingRow; currency: unknown; vat: unknown; limitPercent: number }
   | { kind: "deleted-in-use"; plan: unknown; users: PlanUsers }
   | { kind: "coverage"; plan: unknown; gaps: GapGroup[] }
   | { kind: "preview-error"; error: string };
 
 export interface PricingReview {
   plans: PlanReview[];
+  /** Locations whose booking the preview turns on, off or changes. */
+  bookings: BookingReview[];
   switches: Switch[];
   warnings: Warning[];
   /** Unchanged resources were left out of the preview (no `--show-sames`). */

@@ -9,6 +9,7 @@ import { KNOWN_AFTER_APPLY, chargeLabel, chargeName, formatPercent, gapText, mon
 import type { ChargerName, ConnectorUse, FieldChange, PlanRef, PlanReview, PlanUsers, PlanWindow, PriceRow, PricingReview, Switch, Warning } from "./model";
 import { SECRET, UNKNOWN } from "./preview";
 import { markdownTable as table } from "../markdown/table";
+import { bookingSection, bookingSummary, bookingWarningText } from "./render-booking";
 
 export interface RenderOptions extends ChartOptions {
   /** Charts of the week's prices, old and new. Default true. */
@@ -233,6 +234,8 @@ export function warningText(w: Warning): string {
       const by = row.percentInclVat !== undefined && row.percentInclVat > (row.percent ?? -Infinity) ? `${pct(row.percentInclVat)} incl. VAT` : pct(row.percent!);
       return `**${name}**: ${chargeName(row.type).toLowerCase()} ${windowText(row.window)} goes up ${by} (${money(row.old.price, w.currencyBefore)} → ${money(row.new.price, w.currency)} ${unitOf(row.new.type)} excl. VAT, VAT ${vatText(row.new.vat)}), more than the ${w.limitPercent}% limit.`;
     }
+    case "booking-increase":
+      return bookingWarningText(w);
     case "deleted-in-use": {
       const u = userLists(w.users);
       const who = [...u.locations.map((l) => `location ${l}`), ...u.chargers.filter((c) => c.own).map((c) => `charger ${c.name}`), ...u.connectors.map((c) => `connector ${c}`)];
@@ -277,6 +280,7 @@ export function summaryText(review: PricingReview): string {
   if (imported > 0) parts.push(`${plural(imported, "plan")} imported`);
   const deleted = plans.filter((p) => p.op === "delete").length;
   if (deleted > 0) parts.push(`${plural(deleted, "plan")} deleted`);
+  parts.push(...bookingSummary(review.bookings));
   const locs = switches.filter((s) => s.kind === "location").length;
   const chargers = switches.filter((s) => s.kind === "charger").length;
   if (locs > 0) parts.push(`${plural(locs, "location")} ${locs === 1 ? "switches" : "switch"} plan`);
@@ -300,6 +304,11 @@ export function renderMarkdown(review: PricingReview, options: RenderOptions = {
   const plans = [...review.plans].sort((a, b) => OP_ORDER.indexOf(a.op) - OP_ORDER.indexOf(b.op) || text(a.name).localeCompare(text(b.name)));
   const budget: ChartBudget = { left: options.maxCharts ?? DEFAULT_MAX_CHARTS };
   for (const plan of plans) out.push(planSection(plan, options, budget));
+  const bookings = [...review.bookings].sort((a, b) => a.location.localeCompare(b.location));
+  if (bookings.length > 0) {
+    out.push(`Booking fees are shown excluding VAT; *Drivers pay* includes the booking's VAT (\`booking.vat\`).`);
+    for (const booking of bookings) out.push(bookingSection(booking));
+  }
   if (review.switches.length > 0) out.push(switchesSection(review.switches));
   if (review.hasChanges && review.unchangedOmitted) {
     out.push("> Unchanged locations and chargers are not in this preview, so the users listed may be incomplete: run `pulumi preview --json --show-sames`.");

@@ -4,18 +4,19 @@
  * plans; and the warnings a reviewer must see. Pure: a {@link Preview} in, a
  * {@link PricingReview} (data, no words) out; `render.ts` writes it.
  */
+import { reviewBookings } from "./booking";
 import { uncoveredTimes } from "./coverage";
 import { fieldChanges, planDetails, planFields, priceRows } from "./matching";
 import type { PlanOp, PlanReview, PriceRow, PricingReview, Warning } from "./model";
 import type { Preview } from "./preview";
 import { StackIndex, switches, unresolvedReferences, usages, usersOf } from "./usage";
-import { planWarnings, previewWarnings } from "./warnings";
+import { bookingWarnings, planWarnings, previewWarnings } from "./warnings";
 import { planWeek } from "./week";
 
-export type { FieldChange, PlanOp, PlanReview, PlanUsers, Price, PriceRow, PricingReview, Switch, Warning } from "./model";
+export type { BookingReview, BookingRow, FieldChange, PlanOp, PlanReview, PlanUsers, Price, PriceRow, PricingReview, Switch, Warning } from "./model";
 
 export interface ReviewOptions {
-  /** Warn when a price rises by more than this many percent. Default 10. */
+  /** Warn when a price or a booking fee rises by more than this many percent. Default 10. */
   maxIncreasePercent?: number;
 }
 
@@ -66,15 +67,18 @@ export function reviewPricing(preview: Preview, options: ReviewOptions = {}): Pr
     plans.push(plan);
     warnings.push(...planWarnings(plan, maxIncrease));
   }
+  const bookings = reviewBookings(index);
+  for (const booking of bookings) warnings.push(...bookingWarnings(booking, maxIncrease));
   warnings.push(...previewWarnings(preview));
 
   const moved = switches(index, oldUsage, newUsage);
   return {
     plans,
+    bookings,
     switches: moved,
     warnings,
     unchangedOmitted: preview.unchangedOmitted,
-    hasChanges: plans.length > 0 || moved.length > 0,
+    hasChanges: plans.length > 0 || bookings.length > 0 || moved.length > 0,
     maxIncreasePercent: maxIncrease,
   };
 }

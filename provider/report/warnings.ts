@@ -3,7 +3,8 @@
  * limit (before or after VAT), a plan deleted while something in the stack
  * still uses it, hours of the week without a price, and errors of the preview.
  */
-import type { PlanReview, Warning } from "./model";
+import { BOOKING_FEE_RULES } from "./booking";
+import type { BookingReview, PlanReview, Warning } from "./model";
 import type { Preview } from "./preview";
 
 /** The warnings of one plan of the review. */
@@ -30,6 +31,19 @@ export function planWarnings(plan: PlanReview, maxIncreasePercent: number): Warn
     }
   }
   if (plan.gaps.length > 0) out.push({ kind: "coverage", plan: plan.name, gaps: plan.gaps });
+  return out;
+}
+
+/** A booking fee rising by more than the limit (before or after VAT). */
+export function bookingWarnings(booking: BookingReview, maxIncreasePercent: number): Warning[] {
+  const out: Warning[] = [];
+  for (const row of booking.rows) {
+    if (!row.changed || !(BOOKING_FEE_RULES as readonly string[]).includes(row.rule)) continue;
+    const worst = Math.max(row.percent ?? -Infinity, row.percentInclVat ?? -Infinity);
+    if (worst > maxIncreasePercent) {
+      out.push({ kind: "booking-increase", location: booking.location, row, currency: booking.currency, vat: booking.vat, limitPercent: maxIncreasePercent });
+    }
+  }
   return out;
 }
 

@@ -8,7 +8,10 @@ export interface LocationArgs extends ArgsOf<LocationInput>, AdoptArgs {}
 
 /**
  * A charging site: an address, coordinates, opening times and the default
- * pricing plan of the chargers there. Every field can change in place.
+ * pricing plan of the chargers there, the support contact drivers see and the
+ * booking rules. Every field can change in place. Changing one booking fee is
+ * one `PATCH` of `booking` (the API replaces the rules whole); removing
+ * `booking` turns booking off (`booking: null`).
  *
  * ## Example Usage
  * ```ts
@@ -19,6 +22,8 @@ export interface LocationArgs extends ArgsOf<LocationInput>, AdoptArgs {}
  *   coordinates: { latitude: "52.37403", longitude: "4.88969" },
  *   timeZone: "Europe/Amsterdam",
  *   pricingPlanId: plan.id,
+ *   supportContact: { email: "support@example.com", phone: "+31201234567" },
+ *   booking: { slotMinutes: 60, currency: "EUR", slotFee: "1.50", blockingFeePerHour: "6", vat: "21" },
  * });
  * ```
  *

@@ -1,5 +1,10 @@
 import { z } from "zod";
+import { BookingRulesSchema } from "./booking";
 import { DisplayTextSchema, displayName, hhmm, objectId, serverTimestamps, setOf } from "./common";
+import { SupportContactSchema } from "./contact";
+
+export { BOOKING_FEES, BookingRulesSchema, BookingSchema, type Booking, type BookingInput } from "./booking";
+export { SupportContactSchema, type SupportContact } from "./contact";
 
 export const ACCESS_TYPES = ["PUBLIC", "SEMI_PUBLIC", "PRIVATE"] as const;
 export const PARKING_TYPES = ["ON_STREET", "PARKING_GARAGE", "PARKING_LOT", "ON_DRIVEWAY", "UNDERGROUND_GARAGE"] as const;
@@ -100,6 +105,10 @@ export const LocationInputSchema = z
   pricingPlanId: objectId("PricingPlan").optional(),
   /** The teams whose members may see and charge at a `SEMI_PUBLIC` location; order does not matter. Only for `SEMI_PUBLIC`. */
   teamIds: setOf(objectId("Team")).optional(),
+  /** The contact drivers see at this location (an e-mail address, a phone number or both); absent: the operator's default contact. */
+  supportContact: SupportContactSchema.optional(),
+  /** The booking rules; absent or `null`: the location takes no bookings (removing them turns booking off). A change sends the rules whole. */
+  booking: BookingRulesSchema.nullable().optional(),
   })
   .superRefine((location, ctx) => {
     const known = (ACCESS_TYPES as readonly string[]).includes(location.accessType);

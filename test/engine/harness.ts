@@ -143,3 +143,12 @@ export async function openProject(example: string, emulatorOptions: EmulatorOpti
 export function writes(emulator: RunningEmulator) {
   return emulator.requests().filter((r) => r.method !== "GET" && r.path.startsWith("/v1"));
 }
+
+/** Removes what is specific to this machine and run: source positions, the emulator's port, temporary paths. */
+export function stripPreview(json: string, project: PulumiProject): string {
+  const doc = JSON.parse(json, (key, value) => (key === "sourcePosition" || key === "stackTrace" ? undefined : value));
+  let text = JSON.stringify(doc, null, 2);
+  text = text.split(project.emulator.url).join("http://127.0.0.1:8787");
+  text = text.split(project.root).join("/tmp/eosvolt-engine");
+  return `${text}\n`;
+}

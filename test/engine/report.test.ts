@@ -11,21 +11,12 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, openProject, writes, type PulumiProject } from "./harness";
+import { ROOT, openProject, stripPreview, writes, type PulumiProject } from "./harness";
 import { charts, valueAt } from "../report/mermaid";
 import type { RunningEmulator } from "../../emulator";
 
 const CLI = join(ROOT, "dist/provider/report/cli.js");
 const FIXTURES = join(ROOT, "test/report/fixtures");
-
-/** Removes what is specific to this machine and run: source positions, the emulator's port, temporary paths. */
-function stripPreview(json: string, project: PulumiProject): string {
-  const doc = JSON.parse(json, (key, value) => (key === "sourcePosition" || key === "stackTrace" ? undefined : value));
-  let text = JSON.stringify(doc, null, 2);
-  text = text.split(project.emulator.url).join("http://127.0.0.1:8787");
-  text = text.split(project.root).join("/tmp/eosvolt-engine");
-  return `${text}\n`;
-}
 
 function report(json: string, args: string[] = []): { code: number; markdown: string; stderr: string } {
   const result = spawnSync(process.execPath, [CLI, ...args], { input: json, encoding: "utf8" });

@@ -305,9 +305,9 @@ describe("eosvolt-location-currency", () => {
 });
 
 describe("the pack", () => {
-  it("has six policies with unique names, JSON-schema config with defaults", () => {
+  it("has seven policies with unique names, JSON-schema config with defaults", () => {
     const names = pack.policies.map((p: any) => p.name);
-    expect(new Set(names).size).toBe(6);
+    expect(new Set(names).size).toBe(7);
     for (const p of pack.policies) {
       for (const [key, schema] of Object.entries<any>(p.configSchema?.properties ?? {})) {
         expect(schema.default, `${p.name}.${key}`).toBeDefined();

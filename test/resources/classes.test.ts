@@ -102,7 +102,7 @@ describe("resource classes", () => {
     const handlers: Record<string, unknown> = await import("../../provider/dynamic/handlers");
     // The module is CommonJS (`export =`, one export per kind); the test runner's interop adds `default`.
     const names = Object.keys(handlers).filter((name) => name !== "default").sort();
-    expect(names).toEqual(["Charger", "Location", "PricingPlan", "Team"]);
+    expect(names).toEqual(["Admin", "Charger", "Location", "PricingPlan", "Team"]);
     for (const name of names) expect(typeof (handlers[name] as { create?: unknown }).create).toBe("function");
   });
 });

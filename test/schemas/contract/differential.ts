@@ -18,9 +18,9 @@ import type { CheckFailure } from "../../../provider/dynamic/check";
 import { GenericProvider } from "../../../provider/dynamic/provider";
 import { kinds, type KindName } from "../../../provider/kinds";
 import { numberToPlainText } from "../../../provider/decimal";
-import { parseChargerBody, parseLocationBody, parsePricingPlanBody, parseTeamBody } from "../../../emulator/validation/create";
+import { parseAdminBody, parseChargerBody, parseLocationBody, parsePricingPlanBody, parseTeamBody } from "../../../emulator/validation/create";
 import { mutated, type Mutation } from "./mutations";
-import { validCharger, validLocation, validPricingPlan, validTeam } from "./valid";
+import { validAdmin, validCharger, validLocation, validPricingPlan, validTeam } from "./valid";
 
 const LOCATION_ID = "loc_fuzz";
 const PLAN_ID = "pp_fuzz";
@@ -30,6 +30,7 @@ const API: Record<KindName, (body: Record<string, unknown>) => unknown> = {
   Charger: parseChargerBody,
   PricingPlan: parsePricingPlanBody,
   Team: parseTeamBody,
+  Admin: parseAdminBody,
 };
 
 const GENERATORS: Record<KindName, fc.Arbitrary<{ mutations: Mutation[]; input: unknown }>> = {
@@ -37,6 +38,7 @@ const GENERATORS: Record<KindName, fc.Arbitrary<{ mutations: Mutation[]; input: 
   Charger: mutated(validCharger(LOCATION_ID, PLAN_ID), "charger"),
   PricingPlan: mutated(validPricingPlan(), "pricingPlan"),
   Team: mutated(validTeam(), "team"),
+  Admin: mutated(validAdmin(), "admin"),
 };
 
 /** A case where `check` is stricter than the API on purpose; listed in the README with its reason. */
@@ -70,7 +72,7 @@ export interface CaseResult {
   where: string;
 }
 
-const DECIMAL_FIELDS = new Set(["discountPercent", "price", "vat", "exclVat", "inclVat", "minKwh", "maxKwh", "minPowerKw", "maxPowerKw"]);
+const DECIMAL_FIELDS = new Set(["discountPercent", "price", "vat", "exclVat", "inclVat", "minKwh", "maxKwh", "minPowerKw", "maxPowerKw", "freeKwh", "slotFee", "sameDaySlotFee", "blockingFeePerHour"]);
 
 /** The value of a decimal as canonical plain text (`"0.3900"` and `0.39` → `"0.39"`), or undefined when it is no plain decimal. */
 function exactValue(value: unknown): string | undefined {

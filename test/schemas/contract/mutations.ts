@@ -18,12 +18,14 @@ export interface Mutation {
   other?: string;
 }
 
-const DECIMALS = new Set(["price", "vat", "exclVat", "inclVat", "minKwh", "maxKwh", "minPowerKw", "maxPowerKw"]);
-const INTEGERS = new Set(["weekday", "evseId", "connectorId", "maxVoltage", "maxAmperage", "maxElectricPowerW", "maxPowerW", "stepSize", "minDurationS", "maxDurationS"]);
-const TIMES = new Set(["periodBegin", "periodEnd", "startTime", "endTime"]);
+const DECIMALS = new Set(["price", "vat", "exclVat", "inclVat", "minKwh", "maxKwh", "minPowerKw", "maxPowerKw", "freeKwh", "slotFee", "sameDaySlotFee", "blockingFeePerHour"]);
+const INTEGERS = new Set(["weekday", "evseId", "connectorId", "maxVoltage", "maxAmperage", "maxElectricPowerW", "maxPowerW", "stepSize", "minDurationS", "maxDurationS", "slotMinutes", "bufferMinutes", "graceMinutes", "autoCancelMinutes"]);
+const TIMES = new Set(["periodBegin", "periodEnd", "startTime", "endTime", "bookableFrom", "bookableUntil"]);
 const DATES = new Set(["startDate", "endDate"]);
 const DATE_TIMES = new Set(["startDateTime", "endDateTime"]);
-const BOOLEANS = new Set(["twentyfourseven", "enabled", "chargingWhenClosed"]);
+const BOOLEANS = new Set(["twentyfourseven", "enabled", "chargingWhenClosed", "mixedMode", "onDemandIntoBooking"]);
+/** The admin's pages (contract, "Admin"): each holds a list of actions. */
+const PAGES = new Set(["dashboard", "locations", "chargers", "pricing", "sessions", "bookings", "teams", "customers", "reports", "admins"]);
 const ARRAYS = new Set(["facilities", "dayOfWeek", "evses", "connectors", "elements", "priceComponents", "regularHours", "directions", "altText", "chargeKeys", "teamIds"]);
 const ENUMS: Record<string, readonly string[]> = {
   accessType: ["PUBLIC", "SEMI_PUBLIC", "PRIVATE"],
@@ -41,10 +43,15 @@ const ENUMS: Record<string, readonly string[]> = {
 const PAIRS: Record<string, string> = {
   periodBegin: "periodEnd", startTime: "endTime", startDate: "endDate", startDateTime: "endDateTime",
   minKwh: "maxKwh", minPowerKw: "maxPowerKw", minDurationS: "maxDurationS", minPrice: "maxPrice", exclVat: "inclVat",
+  bookableFrom: "bookableUntil", slotFee: "sameDaySlotFee", slotMinutes: "bufferMinutes",
 };
 /** Optional fields the contract lists per object, so a mutation can add one that the valid input left out. */
 const OPTIONAL: Record<string, string[]> = {
-  location: ["parkingType", "facilities", "openingTimes", "chargingWhenClosed", "directions", "teamIds"],
+  location: ["parkingType", "facilities", "openingTimes", "chargingWhenClosed", "directions", "teamIds", "supportContact", "booking"],
+  supportContact: ["email", "phone"],
+  booking: ["bookableFrom", "bookableUntil", "bufferMinutes", "pricingPlanId", "freeKwh", "currency", "slotFee", "sameDaySlotFee", "blockingFeePerHour", "graceMinutes", "vat", "autoCancelMinutes", "mixedMode", "onDemandIntoBooking"],
+  admin: ["name"],
+  permissions: [...PAGES],
   team: ["chargeKeys", "discountPercent", "billing"],
   chargeKeys: ["label"],
   charger: ["name", "enabled", "authorizationKey"],
@@ -79,7 +86,7 @@ const decimalEdge = fc.oneof(
   fc.double({ noNaN: true }),
 );
 const integerEdge = fc.oneof(
-  fc.constantFrom(-1, 0, 1, 2, 6, 7, 8, 299, 300, 301, 900, 1800, 3600, 3601, 1999, 2000, 2001, 999_999, 1_000_000, 1_000_001, 86_400, 1.5, 0.9999999999999999, 1e21, 2 ** 53, 2 ** 53 + 2, -0, 1e-7, 5e-324, 2 ** 31, 2 ** 32, "1", "7"),
+  fc.constantFrom(-1, 0, 1, 2, 4, 5, 6, 7, 8, 14, 15, 29, 30, 45, 59, 60, 119, 120, 121, 125, 239, 240, 241, 1425, 1439, 1440, 1455, 299, 300, 301, 900, 1800, 3600, 3601, 1999, 2000, 2001, 999_999, 1_000_000, 1_000_001, 86_400, 1.5, 0.9999999999999999, 1e21, 2 ** 53, 2 ** 53 + 2, -0, 1e-7, 5e-324, 2 ** 31, 2 ** 32, "1", "7"),
   fc.integer(),
   fc.double({ noNaN: true }),
 );
@@ -129,6 +136,27 @@ const discountEdge = fc.oneof(
   decimalEdge,
 );
 
+/** E-mail addresses at the edges: no `@`, two, nothing on one side, spaces, 254 and 255 characters, upper case. */
+const emailEdge = fc.oneof(
+  fc.constantFrom("ops@example.com", "OPS@EXAMPLE.COM", "ops.example.com", "ops@@example.com", "a@b@example.com", "@example.com", "ops@", "@", "ops @example.com", " ops@example.com", "ops@example.com ", "ops@exa mple.com", "ops\n@example.com", "ÖPS@example.com", "漢@例え.jp"),
+  fc.constantFrom(252, 253, 254, 255, 256).map((n) => `${"a".repeat(n - 12)}@example.com`),
+  lengthEdge,
+);
+/** Phone numbers at the edges of E.164: 1, 2, 15 and 16 digits, a leading 0, spaces, dashes, no `+`. */
+const phoneEdge = fc.oneof(
+  fc.constantFrom("+31201234567", "+1", "+12", "+123456789012345", "+1234567890123456", "+0201234567", "+31 20 123 4567", "+31-20-1234567", "0031201234567", "31201234567", "+", "", "+31201234567 ", "+３1201234567", "tel:+31201234567"),
+  fc.integer({ min: 0, max: 17 }).chain((n) => fc.string({ minLength: n, maxLength: n, unit: fc.constantFrom(..."0123456789") })).map((d) => `+${d}`),
+);
+/** A page's list of actions at the edges: empty, without `view`, unknown or upper-case actions, duplicates, not a list. */
+const actionsEdge = fc.oneof(
+  fc.constantFrom([], ["view"], ["edit"], ["export"], ["view", "view"], ["edit", "view", "edit"], ["VIEW"], ["view", "approve"], ["view", ""], "view", ["view", "add", "edit", "delete", "export"], [["view"]]),
+  fc.subarray(["view", "add", "edit", "delete", "export", "read", "View"]),
+  fc.constantFrom("view", "add", "edit", "delete", "export", "read", "VIEW", ""),
+);
+/** Booking rules as a whole at the edges: off (`null`), empty, only a slot, a fee without currency. */
+const bookingEdge = fc.constantFrom(null, {}, { slotMinutes: 60 }, { slotMinutes: 60, slotFee: "1" }, { slotMinutes: 1440, bufferMinutes: 5 }, { slotMinutes: 30, bookableFrom: "23:30", bookableUntil: "24:00" }, "off", false, []);
+const supportContactEdge = fc.constantFrom(null, {}, { email: "ops@example.com" }, { phone: "+31201234567" }, { email: null }, "ops@example.com", []);
+
 /** Values for a field, by what the contract says it is (its name, or its array's name for items). */
 function edgeFor(field: string): fc.Arbitrary<unknown> {
   if (DECIMALS.has(field)) return decimalEdge;
@@ -144,6 +172,11 @@ function edgeFor(field: string): fc.Arbitrary<unknown> {
   if (field === "evseCode") return evseCodeEdge;
   if (field === "uid") return uidEdge;
   if (field === "discountPercent") return discountEdge;
+  if (field === "email") return emailEdge;
+  if (field === "phone") return phoneEdge;
+  if (field === "booking") return bookingEdge;
+  if (field === "supportContact") return supportContactEdge;
+  if (PAGES.has(field)) return actionsEdge;
   if (field === "teamIds") return fc.constantFrom(["team_fuzz"], [], "team_fuzz", ["team_fuzz", "team_fuzz"]);
   if (ENUMS[field]) return enumEdge(ENUMS[field]);
   if (ARRAYS.has(field)) return fc.constantFrom([], "[]", {});

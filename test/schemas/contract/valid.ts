@@ -39,6 +39,59 @@ const FACILITIES = ["HOTEL", "RESTAURANT", "CAFE", "MALL", "SUPERMARKET", "SPORT
 const coordinate = (maxWhole: number) =>
   fc.tuple(fc.boolean(), fc.integer({ min: 0, max: maxWhole - 1 }), digits(5, 7)).map(([neg, w, f]) => `${neg ? "-" : ""}${w}.${f}`);
 
+/** An e-mail address the contract takes: at most 254 characters, one `@`, in any case (stored lower-cased). */
+export const validEmail = fc
+  .tuple(
+    fc.string({ minLength: 1, maxLength: 30, unit: fc.constantFrom(..."abcXYZ019._+-") }),
+    fc.string({ minLength: 1, maxLength: 20, unit: fc.constantFrom(..."abcXYZ019-") }),
+    pick(["example.com", "EOSVOLT.io", "garage.nl", "x.de"]),
+  )
+  .map(([local, sub, domain]) => `${local}@${sub}.${domain}`);
+/** E.164: `+`, a first digit 1..9, at most 15 digits in all. */
+const validPhone = fc.tuple(fc.integer({ min: 1, max: 9 }), digits(1, 14)).map(([first, rest]) => `+${first}${rest}`);
+/** `supportContact`: at least one of `email` and `phone` (contract, "Location"). */
+const supportContact = fc
+  .record({ email: maybe(validEmail), phone: maybe(validPhone), which: pick(["email", "phone", "both"]) })
+  .map(({ email, phone, which }) =>
+    compact({ email: which === "phone" ? email : (email ?? "Support@Example.com"), phone: which === "email" ? phone : (phone ?? "+31201234567") }),
+  );
+/** Minutes of the day of `HH:MM` (or `24:00`). */
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+/**
+ * Booking rules (contract, "Booking rules"): a frame from < until or none (24 h);
+ * a slot (multiple of 15, 30..1440) and a buffer (multiple of 5, 0..120) that fit
+ * in it together; `currency` whenever a fee is set.
+ */
+const booking = fc
+  .record({
+    frame: maybe(period),
+    slot: fc.integer({ min: 2, max: 96 }).map((n) => n * 15),
+    buffer: maybe(fc.integer({ min: 0, max: 24 }).map((n) => n * 5)),
+    pricingPlanId: maybe(fc.constant("pp_fuzz")),
+    freeKwh: maybe(fc.oneof(validDecimal(999), pick(["1000", 1000, "0", "1000.0000"]))),
+    slotFee: maybe(validDecimal()),
+    sameDaySlotFee: maybe(validDecimal()),
+    blockingFeePerHour: maybe(validDecimal()),
+    currency: maybe(pick(["EUR", "USD", "GBP", "SEK"])),
+    graceMinutes: maybe(fc.integer({ min: 0, max: 240 })),
+    vat: maybe(percent),
+    autoCancelMinutes: maybe(fc.integer({ min: 5, max: 120 })),
+    mixedMode: maybe(fc.boolean()),
+    onDemandIntoBooking: maybe(fc.boolean()),
+  })
+  .filter(({ frame, slot, buffer }) => slot + (buffer ?? 0) <= (frame ? minutesOf(frame[1]) - minutesOf(frame[0]) : 1440))
+  .map(({ frame, slot, buffer, currency, ...rules }) => {
+    const fee = rules.slotFee !== undefined || rules.sameDaySlotFee !== undefined || rules.blockingFeePerHour !== undefined;
+    return compact({
+      bookableFrom: frame?.[0],
+      bookableUntil: frame?.[1],
+      slotMinutes: slot,
+      bufferMinutes: buffer,
+      ...rules,
+      currency: fee ? (currency ?? "EUR") : currency,
+    });
+  });
+
 /** A location body (`POST /v1/locations`), `pricingPlanId` an id that exists. */
 export const validLocation = (pricingPlanId: string) =>
   fc
@@ -63,6 +116,8 @@ export const validLocation = (pricingPlanId: string) =>
       directions: maybe(displayTexts),
       pricingPlanId: maybe(fc.constant(pricingPlanId)),
       teamIds: maybe(fc.constantFrom([], [TEAM_ID])),
+      supportContact: maybe(supportContact),
+      booking: maybe(fc.oneof({ weight: 6, arbitrary: booking }, { weight: 1, arbitrary: fc.constant(null) })),
     })
     // `teamIds` only on a SEMI_PUBLIC location (contract, "Team").
     .map(({ teamIds, ...rest }) => compact({ ...rest, teamIds: rest.accessType === "SEMI_PUBLIC" ? teamIds : undefined }));
@@ -194,5 +249,22 @@ export const validTeam = () =>
       chargeKeys: maybe(fc.uniqueArray(chargeKey, { maxLength: 4, selector: (k) => `${k.type}:${k.uid.toUpperCase()}` })),
       discountPercent: maybe(discountPercent),
       billing: maybe(pick(["IN_APP", "OFFLINE"])),
+    })
+    .map(compact);
+
+const ADMIN_PAGES = ["dashboard", "locations", "chargers", "pricing", "sessions", "bookings", "teams", "customers", "reports", "admins"];
+const ADMIN_ACTIONS = ["add", "edit", "delete", "export"];
+/** One page's actions: not empty, `view` whenever another action is there, in any order (contract, "Admin"). */
+const pageActions = fc
+  .tuple(fc.subarray(ADMIN_ACTIONS), fc.boolean())
+  .chain(([others, viewFirst]) => fc.shuffledSubarray(viewFirst ? ["view", ...others] : [...others, "view"], { minLength: others.length + 1 }));
+
+/** An admin body (`POST /v1/admins`): the e-mail in any case, permissions for some pages. */
+export const validAdmin = () =>
+  fc
+    .record({
+      email: validEmail,
+      name: maybe(text(1, 255)),
+      permissions: fc.shuffledSubarray(ADMIN_PAGES).chain((pages) => fc.tuple(...pages.map(() => pageActions)).map((lists) => Object.fromEntries(pages.map((page, i) => [page, lists[i]])))),
     })
     .map(compact);
