@@ -262,6 +262,26 @@ describe("GET /v1/sessions: one window of startedAt", () => {
   });
 });
 
+describe("faults on history reads", () => {
+  it("GET /v1/sessions takes the emulator's injected 5xx, resets and 429 bursts", async () => {
+    const page = `/v1/sessions?${new URLSearchParams({ status: "COMPLETED", from: "2026-11-02T00:00:00Z", to: UNTIL, limit: "100" })}`;
+    try {
+      api.emu.setFaults({ error500: 1 });
+      expectError(await api.call("GET", page), 500, "internal_error");
+      api.emu.setFaults({ error503: 1 });
+      expect((await api.call("GET", page)).headers.get("retry-after")).toBe("1");
+      api.emu.setFaults({ burst429: { p: 1, length: 2 } });
+      expect([(await api.call("GET", page)).status, (await api.call("GET", page)).status]).toEqual([429, 429]);
+      api.emu.setFaults({ reset: 1 });
+      await expect(api.call("GET", page)).rejects.toThrow("fetch failed");
+      expect(api.emu.requests().slice(-5).map((r) => r.fault)).toEqual(["error500", "error503", "burst429", "burst429", "reset"]);
+    } finally {
+      api.emu.setFaults({});
+    }
+    expect((await api.call("GET", page)).status).toBe(200);
+  });
+});
+
 describe("starting history", () => {
   it("POST /_emulator/history generates and refuses bad bodies naming the field", async () => {
     const res = await api.call("POST", "/_emulator/history", { days: 3, seed: 5, until: UNTIL }, { token: null });
