@@ -1,8 +1,8 @@
 /**
  * Local wall-clock time of an instant in an IANA time zone, and the instants where a
- * local quarter hour begins. Offsets come from `Intl` and are cached per 15 minutes
- * of UTC (a bucket whose two ends share an offset has it throughout), so billing
- * 100 000 sessions asks `Intl` a few thousand times.
+ * local quarter hour begins. Offsets come from `Intl` and are cached per UTC day, and
+ * on a day with a change per 15 minutes (a span whose two ends share an offset has it
+ * throughout), so billing 100 000 sessions asks `Intl` a few hundred times.
  */
 
 /** A local date and time, as the pricing restrictions read them. */
@@ -22,7 +22,9 @@ const BUCKET_S = 900;
 
 interface Zone {
   format: Intl.DateTimeFormat;
-  /** bucket → offset in seconds, or `null` when the offset changes inside the bucket. */
+  /** UTC day → offset in seconds, or `null` when the offset changes that day. */
+  days: Map<number, number | null>;
+  /** 15-minute bucket (of a day with a change) → offset, or `null` when it changes inside. */
   buckets: Map<number, number | null>;
 }
 
@@ -34,7 +36,7 @@ function zone(timeZone: string): Zone {
     const format = new Intl.DateTimeFormat("en-US", {
       timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
     });
-    z = { format, buckets: new Map() };
+    z = { format, days: new Map(), buckets: new Map() };
     zones.set(timeZone, z);
   }
   return z;
@@ -54,6 +56,15 @@ function exactOffset(z: Zone, epochS: number): number {
  */
 export function offsetAt(timeZone: string, epochS: number): number {
   const z = zone(timeZone);
+  // A day whose two ends share an offset has it throughout (no zone changes and changes back within a day).
+  const day = Math.floor(epochS / 86_400);
+  let daily = z.days.get(day);
+  if (daily === undefined) {
+    const first = exactOffset(z, day * 86_400);
+    daily = first === exactOffset(z, day * 86_400 + 86_399) ? first : null;
+    z.days.set(day, daily);
+  }
+  if (daily !== null) return daily;
   const bucket = Math.floor(epochS / BUCKET_S);
   let cached = z.buckets.get(bucket);
   if (cached === undefined) {

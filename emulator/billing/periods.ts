@@ -1,5 +1,5 @@
 import { nextLocalQuarter } from "./local-time";
-import { isoSeconds } from "./calendar";
+import { isoSeconds, parseIso } from "./calendar";
 
 export { isoSeconds };
 
@@ -34,7 +34,7 @@ export interface PeriodsInput {
  * @throws RangeError naming `what` for anything else.
  */
 export function epochSeconds(iso: string, what: string): number {
-  const ms = Date.parse(iso);
+  const ms = parseIso(iso);
   if (Number.isNaN(ms) || ms % 1000 !== 0) throw new RangeError(`${what} must be an ISO 8601 date-time in whole seconds, not "${iso}"`);
   return ms / 1000;
 }
