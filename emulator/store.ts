@@ -4,6 +4,7 @@ import type { ChargerInput } from "./validation/charger";
 import type { PricingPlanInput } from "./validation/pricing-plan";
 import type { TeamInput } from "./validation/team";
 import type { SessionBilling } from "./history/record";
+import type { TariffAtStart } from "./history/live";
 
 /** Fields every stored object has. */
 export interface RecordMeta {
@@ -52,8 +53,10 @@ export interface SessionRecord extends RecordMeta {
   startedAt: string;
   stoppedAt: string | null;
   energyWh: number;
-  /** What a completed session was billed (generated history); absent otherwise. */
+  /** What a completed session was billed, when a plan applied; absent otherwise. */
   billing?: SessionBilling;
+  /** An active session's plan version, billed at the stop (not rendered). */
+  tariff?: TariffAtStart;
 }
 
 /** The serialisable state (also the data file's content). */

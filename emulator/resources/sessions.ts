@@ -2,6 +2,7 @@ import type { Store, SessionRecord } from "../store";
 import { ApiError, conflict, invalidParameter, notFound } from "../errors";
 import { listSessions as listWindow } from "../history/list-sessions";
 import { renderSession } from "../history/record";
+import { completeLiveSession, nowSeconds, tariffAtStart } from "../history/live";
 import { ok, type Handler } from "./context";
 
 export { renderSession };
@@ -42,15 +43,17 @@ export const startSession: Handler = ({ store, body }) => {
   const busy = [...store.sessions.values()].some((s) => s.connectorId === ref && s.status === "ACTIVE");
   if (status !== "Available" || busy) throw conflict("connector_unavailable", `Connector '${ref}' is ${busy ? "Charging" : status}.`);
   const meta = store.newMeta(store.opaqueId("ses", store.sessions));
+  const tariff = tariffAtStart(store, charger, connector.pricingPlanId);
   const r: SessionRecord = {
     ...meta,
     connectorId: ref,
     chargerId,
     locationId: charger.input.locationId,
     status: "ACTIVE",
-    startedAt: meta.createdAt,
+    startedAt: nowSeconds(Date.parse(meta.createdAt)),
     stoppedAt: null,
     energyWh: 0,
+    ...(tariff ? { tariff } : {}),
   };
   store.sessions.set(r.id, r);
   charger.connectorStatus[key] = "Charging";
@@ -63,16 +66,11 @@ export const stopSession: Handler = ({ store, params, body }) => {
   for (const key of Object.keys(body)) throw invalidParameter(key, `Unknown field '${key}'.`);
   const r = find(store, params.id);
   if (r.status !== "ACTIVE") throw conflict("session_not_active", `Session '${r.id}' is ${r.status}, not ACTIVE.`);
-  const now = new Date();
   const charger = store.chargers.get(r.chargerId);
   const [, evseId, connectorId] = r.connectorId.split(".");
   const connector = charger?.input.evses.find((e) => String(e.evseId) === evseId)?.connectors.find((c) => String(c.connectorId) === connectorId);
   const powerW = connector?.maxElectricPowerW ?? charger?.input.maxPowerW ?? 11_000;
-  const seconds = (now.getTime() - Date.parse(r.startedAt)) / 1000;
-  r.status = "COMPLETED";
-  r.stoppedAt = now.toISOString();
-  r.updatedAt = r.stoppedAt;
-  r.energyWh = Math.max(1, Math.round((powerW * seconds) / 3600));
+  completeLiveSession(r, powerW);
   if (charger && charger.connectorStatus[`${evseId}.${connectorId}`] === "Charging") {
     delete charger.connectorStatus[`${evseId}.${connectorId}`];
   }

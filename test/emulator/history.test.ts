@@ -204,6 +204,23 @@ describe("history generation", () => {
     await api.call("POST", `/v1/sessions/${live.id}/stop`);
     expect(api.emu.state().sessions.filter((s: any) => s.id !== live.id)).toEqual(sessions);
   });
+
+  it("bills a session stopped through the API under the plan version it started with", async () => {
+    const planB = (await api.call("GET", `/v1/pricing-plans/${ids.planB}`)).body.data;
+    const started = (await api.call("POST", "/v1/sessions/start", { connectorId: `${chargers[4].id}.1.1` })).body.data;
+    expect(started.startedAt).toMatch(/:\d\dZ$/);
+    const patched = await api.call("PATCH", `/v1/pricing-plans/${ids.planB}`, { elements: [{ priceComponents: [{ type: "TIME", price: "9.99", stepSize: 60 }] }] });
+    expect(patched.body.data.updatedAt).not.toBe(planB.updatedAt);
+    const stopped = (await api.call("POST", `/v1/sessions/${started.id}/stop`)).body.data;
+    // Less than a minute at 2.40 an hour, in steps of 60 s: 60 × 2.40 / 3600 = 0.04.
+    expect(stopped).toMatchObject({
+      status: "COMPLETED", pricingPlanId: ids.planB, tariffVersion: planB.updatedAt, authMethod: "APP", currency: "EUR", evseId: 1,
+      chargingEndedAt: stopped.stoppedAt, cost: { exclVat: "0.0400", vat: "0.0000", inclVat: "0.0400" },
+      lines: [{ type: "TIME", elementIndex: 0, billedAmount: 60, price: "2.4000", vatPercent: "0.0000", exclVat: "0.0400", vat: "0.0000" }],
+    });
+    expect(stopped.periods.reduce((n: number, p: any) => n + p.chargingS, 0)).toBe(seconds(stopped.stoppedAt) - seconds(stopped.startedAt));
+    expect(stopped.periods.reduce((n: number, p: any) => n + p.energyWh, 0)).toBe(stopped.energyWh);
+  });
 });
 
 describe("GET /v1/sessions: one window of startedAt", () => {
@@ -287,7 +304,9 @@ describe("starting history", () => {
     const res = await api.call("POST", "/_emulator/history", { days: 3, seed: 5, until: UNTIL }, { token: null });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ from: "2026-11-27T00:00:00Z", until: UNTIL, connectors: 20 });
-    expect(res.body.data.sessions).toBe(api.emu.state().sessions.filter((s: any) => s.status === "COMPLETED" && s.pricingPlanId).length);
+    // The live sessions of the tests above started now, after UNTIL.
+    expect(res.body.data.sessions).toBe(api.emu.state().sessions.filter((s: any) => s.startedAt < UNTIL).length);
+    expect(api.emu.state().sessions.filter((s: any) => s.startedAt < "2026-11-27T00:00:00Z")).toEqual([]);
     expectError(await api.call("POST", "/_emulator/history", { days: 0 }, { token: null }), 400, "invalid_parameter", "days");
     expectError(await api.call("POST", "/_emulator/history", { days: 3, until: "soon" }, { token: null }), 400, "invalid_parameter", "until");
     expectError(await api.call("POST", "/_emulator/history", { days: 3, colour: "red" }, { token: null }), 400, "invalid_parameter", "colour");
