@@ -7,6 +7,7 @@ export const ALL_SCOPES = [
   "pricing:read", "pricing:write",
   "teams:read", "teams:write",
   "sessions:read", "sessions:write",
+  "admins:read", "admins:write",
 ] as const;
 
 /** One scope. */

@@ -3,7 +3,8 @@
  * `eosvolt-emulator`: runs the EOSVOLT API emulator.
  *
  * Usage: eosvolt-emulator [--port 8787] [--host 127.0.0.1] [--token TOKEN | --token TOKEN=scope,scope]...
- *   [--rate-limit 50] [--data FILE] [--latency MIN-MAX] [--no-idempotency] [--history-days N [--history-seed S]]
+ *   [--token-owner TOKEN=EMAIL]... [--rate-limit 50] [--data FILE] [--latency MIN-MAX] [--no-idempotency]
+ *   [--history-days N [--history-seed S]]
  *
  * The first line on stdout is the base URL. SIGINT/SIGTERM stop it cleanly (the data file is flushed).
  */
@@ -17,6 +18,8 @@ const USAGE = `Usage: eosvolt-emulator [options]
   --token TOKEN         accept TOKEN with every scope (repeatable)
   --token TOKEN=s1,s2   accept TOKEN with the given scopes (repeatable)
                         (no --token: "dev-token" with every scope)
+  --token-owner T=EMAIL the admin with EMAIL owns token T: deleting that admin
+                        with T answers 409 admin_owns_token (repeatable)
   --rate-limit N        requests per second per token, 0 = unlimited (default ${DEFAULT_RATE_LIMIT})
   --data FILE           persist state to FILE across restarts
   --latency MIN-MAX     add MIN..MAX ms latency to each /v1 request
@@ -31,6 +34,7 @@ const FLAGS = {
   port: { type: "string" },
   host: { type: "string" },
   token: { type: "string", multiple: true },
+  "token-owner": { type: "string", multiple: true },
   "rate-limit": { type: "string" },
   data: { type: "string" },
   latency: { type: "string" },
@@ -89,6 +93,13 @@ export function parseArgs(argv: string[]): EmulatorOptions {
         sawToken = true;
         if (eq < 0) tokens[v] = ["*"];
         else tokens[v.slice(0, eq)] = v.slice(eq + 1).split(",").filter(Boolean);
+        break;
+      }
+      case "token-owner": {
+        const v = value();
+        const eq = v.indexOf("=");
+        if (eq <= 0 || eq === v.length - 1) throw new Error("--token-owner must be TOKEN=EMAIL.");
+        opts.tokenOwners = { ...opts.tokenOwners, [v.slice(0, eq)]: v.slice(eq + 1) };
         break;
       }
       case "help":

@@ -3,6 +3,7 @@ import type { Reply } from "./http";
 import { parseFaultConfig, type FaultConfig } from "./faults";
 import type { RequestLogEntry, RequestStats } from "./request-log";
 import { parseHistoryBody, type HistoryResult, type HistoryOptions } from "./history/control";
+import type { Invitation } from "./store";
 
 /** What the control endpoints act on (implemented by the server). */
 export interface ControlTarget {
@@ -14,6 +15,11 @@ export interface ControlTarget {
   stats(): RequestStats;
   state(): EmulatorStateDump;
   generateHistory(options: HistoryOptions): HistoryResult;
+  invitations(): Invitation[];
+  /** Marks an admin ACTIVE with `lastSignInAt` = `at` (default now); returns it as the API renders it. */
+  signIn(adminId: string, at?: string): Record<string, unknown>;
+  /** Maps a token to the admin (by e-mail) that owns it; `null` removes the mapping. */
+  setTokenOwner(token: string, email: string | null): void;
 }
 
 /** `GET /_emulator/state`: every object as the API renders it (no authorization keys). */
@@ -22,7 +28,10 @@ export interface EmulatorStateDump {
   chargers: Record<string, unknown>[];
   pricingPlans: Record<string, unknown>[];
   teams: Record<string, unknown>[];
+  admins: Record<string, unknown>[];
   sessions: Record<string, unknown>[];
+  /** Invitation e-mails sent, oldest first (one per admin created). */
+  invitations: Invitation[];
 }
 
 /** Whether a remote address is loopback. */
@@ -34,11 +43,15 @@ export function isLoopback(address: string | undefined): boolean {
 /**
  * Answers the test-control endpoints under `/_emulator` (loopback only, no auth):
  * `GET|POST /_emulator/faults`, `POST /_emulator/reset`, `GET|DELETE /_emulator/requests`,
- * `GET /_emulator/stats`, `GET /_emulator/state`, `POST /_emulator/history`.
+ * `GET /_emulator/stats`, `GET /_emulator/state`, `GET /_emulator/invitations`,
+ * `POST /_emulator/admins/{id}/sign-in` (`{ at? }`), `POST /_emulator/token-owners` (`{ token, email }`),
+ * `POST /_emulator/history` (`{ days, seed?, until?, arrivalsPerConnectorDay? }`).
  */
 export function handleControl(target: ControlTarget, method: string, pathname: string, body: () => Record<string, unknown>, remote: string | undefined): Reply {
   if (!isLoopback(remote)) throw new ApiError(403, "forbidden", "Emulator control endpoints only answer loopback clients.");
   const route = `${method} ${pathname.replace(/\/+$/, "")}`;
+  const signIn = /^POST \/_emulator\/admins\/([^/]+)\/sign-in$/.exec(route);
+  if (signIn) return { status: 200, body: { success: true, data: target.signIn(decodeURIComponent(signIn[1]), optionalString(body(), "at")) } };
   switch (route) {
     case "GET /_emulator/faults":
       return { status: 200, body: { success: true, data: target.getFaults() } };
@@ -59,7 +72,24 @@ export function handleControl(target: ControlTarget, method: string, pathname: s
       return { status: 200, body: { success: true, data: target.state() } };
     case "POST /_emulator/history":
       return { status: 200, body: { success: true, data: target.generateHistory(parseHistoryBody(body())) } };
+    case "GET /_emulator/invitations":
+      return { status: 200, body: { success: true, data: target.invitations() } };
+    case "POST /_emulator/token-owners": {
+      const b = body();
+      const token = optionalString(b, "token");
+      if (token === undefined || token === "") throw new ApiError(400, "invalid_parameter", "Field 'token' is required.", "token");
+      target.setTokenOwner(token, b.email === null ? null : optionalString(b, "email") ?? null);
+      return { status: 204 };
+    }
     default:
       throw new ApiError(404, "not_found", `No control endpoint ${route}.`);
   }
+}
+
+/** A string field of a control body, or undefined when absent. */
+function optionalString(body: Record<string, unknown>, name: string): string | undefined {
+  const v = body[name];
+  if (v === undefined) return undefined;
+  if (typeof v !== "string") throw new ApiError(400, "invalid_parameter", `Field '${name}' must be a string.`, name);
+  return v;
 }

@@ -16,6 +16,7 @@ import type { FaultConfig } from "./faults";
 import type { RequestLogEntry, RequestStats } from "./request-log";
 import type { EmulatorStateDump } from "./control";
 import type { HistoryOptions, HistoryResult } from "./history/generate";
+import type { Invitation } from "./store";
 
 export type { EmulatorOptions } from "./options";
 export { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_RATE_LIMIT } from "./options";
@@ -23,6 +24,7 @@ export type { FaultConfig, FaultKind } from "./faults";
 export type { RequestLogEntry, RequestStats } from "./request-log";
 export type { EmulatorStateDump } from "./control";
 export type { HistoryOptions, HistoryResult } from "./history/generate";
+export type { Invitation } from "./store";
 export type { Scope, TokensOption } from "./auth";
 export { ALL_SCOPES, DEFAULT_TOKEN } from "./auth";
 
@@ -34,7 +36,7 @@ export interface RunningEmulator {
   readonly port: number;
   /** Stops the server, closes open connections and flushes the data file. */
   close(): Promise<void>;
-  /** Empties the state, idempotency keys, rate-limit windows and request log; restores the initial faults. */
+  /** Empties the state (invitations included), idempotency keys, rate-limit windows and request log; restores the initial faults and token owners. */
   reset(): void;
   /** Replaces the fault configuration (absent fields are off). */
   setFaults(config: FaultConfig): void;
@@ -56,6 +58,12 @@ export interface RunningEmulator {
    * @throws RangeError for bad options.
    */
   generateHistory(options: HistoryOptions): HistoryResult;
+  /** Invitation e-mails sent, oldest first: one per admin created (an idempotent replay sends none). */
+  invitations(): Invitation[];
+  /** The admin signs in: `status` becomes `ACTIVE`, `lastSignInAt` = `at` (default now); `updatedAt` is kept. */
+  signIn(adminId: string, at?: string): Record<string, unknown>;
+  /** Makes the admin with `email` the owner of `token` (`null`: no owner). */
+  setTokenOwner(token: string, email: string | null): void;
 }
 
 /**
@@ -79,5 +87,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     state: () => server.state(),
     flush: () => server.flush(),
     generateHistory: (o) => server.generateHistory(o),
+    invitations: () => server.invitations(),
+    signIn: (id, at) => server.signIn(id, at),
+    setTokenOwner: (token, email) => server.setTokenOwner(token, email),
   };
 }

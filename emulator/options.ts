@@ -30,6 +30,12 @@ export interface EmulatorOptions {
   idempotency?: boolean;
   /** Initial fault configuration; `POST /_emulator/reset` returns to it. */
   faults?: FaultConfig;
+  /**
+   * Which admin owns which token: token → the admin's e-mail (any case). Deleting the
+   * admin that owns the calling token is refused (`409 admin_owns_token`). The admin need
+   * not exist yet; `POST /_emulator/token-owners` changes the map at run time.
+   */
+  tokenOwners?: Record<string, string>;
   /** Debounce of data-file writes in ms. @default 50 */
   persistDebounceMs?: number;
   /**
@@ -37,4 +43,9 @@ export interface EmulatorOptions {
    * file); later, `generateHistory` or `POST /_emulator/history` after creating chargers.
    */
   history?: HistoryOptions;
+  /**
+   * The rate limiter's clock, in milliseconds (tests drive it to make the bucket's
+   * arithmetic independent of the machine's load). @default performance.now
+   */
+  rateLimitClock?: () => number;
 }

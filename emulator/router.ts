@@ -1,10 +1,7 @@
 import type { Scope } from "./auth";
 import type { Handler } from "./resources/context";
-import * as locations from "./resources/locations";
-import * as chargers from "./resources/chargers";
-import * as plans from "./resources/pricing-plans";
+import { COLLECTIONS } from "./kinds";
 import * as sessions from "./resources/sessions";
-import * as teams from "./resources/teams";
 
 /** One API route. */
 export interface Route {
@@ -15,28 +12,18 @@ export interface Route {
   handler: Handler;
 }
 
-/** The route table, `"METHOD /path/{param}"` → scope and handler. */
+/** The route table, `"METHOD /path/{param}"` → scope and handler: five per collection, then sessions. */
 const TABLE: [string, Scope, Handler][] = [
-  ["GET /v1/locations", "locations:read", locations.listLocations],
-  ["POST /v1/locations", "locations:write", locations.createLocation],
-  ["GET /v1/locations/{id}", "locations:read", locations.getLocation],
-  ["PATCH /v1/locations/{id}", "locations:write", locations.updateLocation],
-  ["DELETE /v1/locations/{id}", "locations:write", locations.deleteLocation],
-  ["GET /v1/chargers", "chargers:read", chargers.listChargers],
-  ["POST /v1/chargers", "chargers:write", chargers.createCharger],
-  ["GET /v1/chargers/{id}", "chargers:read", chargers.getCharger],
-  ["PATCH /v1/chargers/{id}", "chargers:write", chargers.updateCharger],
-  ["DELETE /v1/chargers/{id}", "chargers:write", chargers.deleteCharger],
-  ["GET /v1/pricing-plans", "pricing:read", plans.listPricingPlans],
-  ["POST /v1/pricing-plans", "pricing:write", plans.createPricingPlan],
-  ["GET /v1/pricing-plans/{id}", "pricing:read", plans.getPricingPlan],
-  ["PATCH /v1/pricing-plans/{id}", "pricing:write", plans.updatePricingPlan],
-  ["DELETE /v1/pricing-plans/{id}", "pricing:write", plans.deletePricingPlan],
-  ["GET /v1/teams", "teams:read", teams.listTeams],
-  ["POST /v1/teams", "teams:write", teams.createTeam],
-  ["GET /v1/teams/{id}", "teams:read", teams.getTeam],
-  ["PATCH /v1/teams/{id}", "teams:write", teams.updateTeam],
-  ["DELETE /v1/teams/{id}", "teams:write", teams.deleteTeam],
+  ...COLLECTIONS.flatMap((c): [string, Scope, Handler][] => {
+    const h = c.handlers(COLLECTIONS);
+    return [
+      [`GET ${c.path}`, c.scopes.read, h.list],
+      [`POST ${c.path}`, c.scopes.write, h.create],
+      [`GET ${c.path}/{id}`, c.scopes.read, h.get],
+      [`PATCH ${c.path}/{id}`, c.scopes.write, h.update],
+      [`DELETE ${c.path}/{id}`, c.scopes.write, h.remove],
+    ];
+  }),
   ["GET /v1/sessions", "sessions:read", sessions.listSessions],
   ["POST /v1/sessions/start", "sessions:write", sessions.startSession],
   ["GET /v1/sessions/{id}", "sessions:read", sessions.getSession],

@@ -13,10 +13,13 @@ import { Store } from "./store";
 import { DataFile } from "./persistence";
 import { handleControl, type ControlTarget, type EmulatorStateDump } from "./control";
 import { DEFAULT_HOST, DEFAULT_RATE_LIMIT, type EmulatorOptions } from "./options";
-import { renderLocation } from "./resources/locations";
-import { renderCharger } from "./resources/chargers";
-import { renderTeam } from "./resources/teams";
-import { renderPricingPlan } from "./resources/pricing-plans";
+import { locations } from "./kinds/location";
+import { chargers } from "./kinds/charger";
+import { pricingPlans } from "./kinds/pricing-plan";
+import { teams } from "./kinds/team";
+import { admins } from "./kinds/admin";
+import { notFound } from "./errors";
+import type { Invitation } from "./store";
 import { renderSession } from "./resources/sessions";
 import { generateHistory, type HistoryOptions, type HistoryResult } from "./history/generate";
 
@@ -26,6 +29,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export class EmulatorServer implements ControlTarget {
   readonly store: Store;
   private readonly tokens: Map<string, Set<Scope>>;
+  /** Token → e-mail (lower-cased) of the admin that owns it. */
+  private tokenOwners: Map<string, string>;
   private readonly limiter: RateLimiter;
   private readonly idempotencyStore = new IdempotencyStore();
   private readonly faults: FaultInjector;
@@ -37,7 +42,8 @@ export class EmulatorServer implements ControlTarget {
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.tokens = normalizeTokens(options.tokens);
-    this.limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+    this.tokenOwners = initialOwners(options.tokenOwners);
+    this.limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.rateLimitClock);
     this.initialFaults = this.withStartupDefaults(options.faults ?? {});
     this.faults = new FaultInjector(this.initialFaults);
     this.dataFile = options.dataFile
@@ -108,6 +114,7 @@ export class EmulatorServer implements ControlTarget {
     this.limiter.clear();
     this.log.clear();
     this.faults.set(this.initialFaults);
+    this.tokenOwners = initialOwners(this.options.tokenOwners);
     this.dataFile?.schedule();
   }
   requests(): RequestLogEntry[] {
@@ -126,12 +133,30 @@ export class EmulatorServer implements ControlTarget {
   state(): EmulatorStateDump {
     const s = this.store;
     return {
-      locations: [...s.locations.values()].map((r) => renderLocation(s, r)),
-      chargers: [...s.chargers.values()].map(renderCharger),
-      pricingPlans: [...s.pricingPlans.values()].map(renderPricingPlan),
-      teams: [...s.teams.values()].map(renderTeam),
+      locations: locations.renderAll(s),
+      chargers: chargers.renderAll(s),
+      pricingPlans: pricingPlans.renderAll(s),
+      teams: teams.renderAll(s),
+      admins: admins.renderAll(s),
       sessions: [...s.sessions.values()].map(renderSession),
+      invitations: this.invitations(),
     };
+  }
+  invitations(): Invitation[] {
+    return structuredClone(this.store.invitations);
+  }
+  signIn(adminId: string, at?: string): Record<string, unknown> {
+    const admin = this.store.admins.get(adminId);
+    if (!admin) throw notFound("Admin", adminId);
+    if (at !== undefined && Number.isNaN(Date.parse(at))) throw new ApiError(400, "invalid_parameter", "Field 'at' must be an ISO 8601 date-time.", "at");
+    admin.status = "ACTIVE";
+    admin.lastSignInAt = new Date(at ?? Date.now()).toISOString();
+    this.store.changed();
+    return admins.renderOne(this.store, adminId);
+  }
+  setTokenOwner(token: string, email: string | null): void {
+    if (email === null) this.tokenOwners.delete(token);
+    else this.tokenOwners.set(token, email.toLowerCase());
   }
 
   // ---- request pipeline ----------------------------------------------------
@@ -231,7 +256,8 @@ export class EmulatorServer implements ControlTarget {
       throw new ApiError(400, "invalid_parameter", `Unknown query parameter '${firstParam.value}'.`, firstParam.value);
     }
     const body = method === "POST" || method === "PATCH" ? parseJsonObject(bodyText) : {};
-    const ctx = { store: this.store, params: match.params, query: url.searchParams, body };
+    const caller = { ownerEmail: token === undefined ? undefined : this.tokenOwners.get(token) };
+    const ctx = { store: this.store, params: match.params, query: url.searchParams, body, caller };
     const key = entry.idempotencyKey;
     if (method !== "POST" || key === null || !this.faults.idempotency) return match.route.handler(ctx);
 
@@ -263,4 +289,9 @@ export class EmulatorServer implements ControlTarget {
 function headerValue(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** The startup token → owner map, e-mails lower-cased. */
+function initialOwners(owners: Record<string, string> | undefined): Map<string, string> {
+  return new Map(Object.entries(owners ?? {}).map(([token, email]) => [token, email.toLowerCase()]));
 }

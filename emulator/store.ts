@@ -5,6 +5,7 @@ import type { PricingPlanInput } from "./validation/pricing-plan";
 import type { TeamInput } from "./validation/team";
 import type { SessionBilling } from "./history/record";
 import type { TariffAtStart } from "./history/live";
+import type { AdminInput } from "./validation/admin";
 
 /** Fields every stored object has. */
 export interface RecordMeta {
@@ -44,6 +45,21 @@ export interface TeamRecord extends RecordMeta {
   input: TeamInput;
 }
 
+/** A stored admin: `status` and `lastSignInAt` are live (they change when the person signs in). */
+export interface AdminRecord extends RecordMeta {
+  input: AdminInput;
+  status: "INVITED" | "ACTIVE";
+  invitedAt: string;
+  lastSignInAt: string | null;
+}
+
+/** An invitation e-mail the emulator "sent" (one per admin created). */
+export interface Invitation {
+  adminId: string;
+  email: string;
+  sentAt: string;
+}
+
 /** A stored charging session. */
 export interface SessionRecord extends RecordMeta {
   connectorId: string;
@@ -69,6 +85,9 @@ export interface StoreSnapshot {
   pricingPlans: PricingPlanRecord[];
   /** Absent in data files written before teams existed. */
   teams?: TeamRecord[];
+  /** Absent in data files written before admins existed. */
+  admins?: AdminRecord[];
+  invitations?: Invitation[];
   sessions: SessionRecord[];
 }
 
@@ -81,6 +100,9 @@ export class Store {
   chargers = new Map<string, ChargerRecord>();
   pricingPlans = new Map<string, PricingPlanRecord>();
   teams = new Map<string, TeamRecord>();
+  admins = new Map<string, AdminRecord>();
+  /** Every invitation sent, oldest first. */
+  invitations: Invitation[] = [];
   sessions = new Map<string, SessionRecord>();
   private nextChargerId = FIRST_CHARGER_ID;
   private nextSeq = 1;
@@ -125,6 +147,8 @@ export class Store {
     this.chargers.clear();
     this.pricingPlans.clear();
     this.teams.clear();
+    this.admins.clear();
+    this.invitations = [];
     this.sessions.clear();
     this.nextChargerId = FIRST_CHARGER_ID;
     this.nextSeq = 1;
@@ -141,6 +165,8 @@ export class Store {
       chargers: [...this.chargers.values()],
       pricingPlans: [...this.pricingPlans.values()],
       teams: [...this.teams.values()],
+      admins: [...this.admins.values()],
+      invitations: this.invitations,
       sessions: [...this.sessions.values()],
     });
   }
@@ -153,6 +179,8 @@ export class Store {
     this.chargers = new Map(s.chargers.map((r) => [r.id, r]));
     this.pricingPlans = new Map(s.pricingPlans.map((r) => [r.id, r]));
     this.teams = new Map((s.teams ?? []).map((r) => [r.id, r]));
+    this.admins = new Map((s.admins ?? []).map((r) => [r.id, r]));
+    this.invitations = s.invitations ?? [];
     this.sessions = new Map(s.sessions.map((r) => [r.id, r]));
     this.nextChargerId = s.nextChargerId;
     this.nextSeq = s.nextSeq;

@@ -5,6 +5,7 @@ import { CHARGER_READONLY, chargerInput } from "./charger";
 import { LOCATION_READONLY, locationInput } from "./location";
 import { PRICING_PLAN_READONLY, pricingPlanInput } from "./pricing-plan";
 import { TEAM_READONLY, teamInput } from "./team";
+import { ADMIN_READONLY, adminInput } from "./admin";
 
 /**
  * Validates a create body the way `POST` does before any reference or
@@ -25,3 +26,5 @@ export const parseChargerBody = (body: Record<string, unknown>) => parseCreateBo
 export const parsePricingPlanBody = (body: Record<string, unknown>) => parseCreateBody(pricingPlanInput, PRICING_PLAN_READONLY, body);
 /** `POST /v1/teams` body rules (the name must still be unique). */
 export const parseTeamBody = (body: Record<string, unknown>) => parseCreateBody(teamInput, TEAM_READONLY, body);
+/** `POST /v1/admins` body rules (the email must still be unique). */
+export const parseAdminBody = (body: Record<string, unknown>) => parseCreateBody(adminInput, ADMIN_READONLY, body);

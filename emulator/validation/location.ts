@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { displayTexts, hhmm, hhmmEnd, idRef, setOf } from "./common";
+import { booking } from "./booking";
+import { supportContact } from "./contact";
 
 const LAT = /^-?[0-9]{1,2}\.[0-9]{5,7}$/;
 const LNG = /^-?[0-9]{1,3}\.[0-9]{5,7}$/;
@@ -78,6 +80,10 @@ export const locationInput = z.strictObject({
   pricingPlanId: idRef.optional(),
   /** Teams whose members may charge here; only for `SEMI_PUBLIC` locations. */
   teamIds: z.array(idRef).refine((ids) => new Set(ids).size === ids.length, "{field} must not contain duplicates.").optional(),
+  /** The contact drivers see; absent: the operator's default. */
+  supportContact: supportContact.optional(),
+  /** Booking rules; absent or `null`: no bookings (a `null` is stored as absent). */
+  booking: booking.nullable().optional().transform((v) => v ?? undefined),
 }).superRefine((v, ctx) => {
   if (v.teamIds !== undefined && v.accessType !== "SEMI_PUBLIC") {
     ctx.addIssue({ code: "custom", path: ["teamIds"], message: `{field} is allowed only when accessType is SEMI_PUBLIC (it is ${v.accessType}).` });

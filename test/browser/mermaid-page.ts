@@ -1,17 +1,16 @@
 /**
- * Renders Mermaid as GitHub does, in a real browser: Debian's Chromium,
- * headless, driven by playwright-core, showing a page served on localhost
- * that loads the `mermaid` npm package. No browser download: Chromium must be
- * installed (`.ci/chromium`), or this fails saying so.
+ * Renders Mermaid as GitHub does, in a real browser: a headless Chromium
+ * (which one: ./chromium.ts) driven by playwright-core, showing a page served
+ * on localhost that loads the `mermaid` npm package.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { descendantsOf, processInfo } from "../process-guard/processes";
 
-export const CHROMIUM = process.env.EOSVOLT_CHROMIUM ?? "/usr/bin/chromium";
 const MERMAID_JS = join(__dirname, "../../node_modules/mermaid/dist/mermaid.min.js");
 
 const PAGE = `<!doctype html>
@@ -43,10 +42,8 @@ export class MermaidPage {
     private readonly profile: string,
   ) {}
 
-  static async open(): Promise<MermaidPage> {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}: the chart test needs it. Run .ci/chromium (apt-get install -y chromium) or set EOSVOLT_CHROMIUM.`);
-    }
+  /** Opens the page in the Chromium at `executable`. */
+  static async open(executable: string): Promise<MermaidPage> {
     const mermaid = readFileSync(MERMAID_JS);
     const server = createServer((req, res) => {
       if (req.url === "/mermaid.min.js") res.writeHead(200, { "content-type": "text/javascript" }).end(mermaid);
@@ -56,7 +53,7 @@ export class MermaidPage {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const profile = mkdtempSync(join(tmpdir(), "eosvolt-chromium-"));
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath: executable,
       headless: true,
       args: [
         "--headless",
@@ -108,8 +105,22 @@ export class MermaidPage {
     await this.page.locator("#chart svg").screenshot({ path });
   }
 
+  /**
+   * Closes the browser and waits until every process it started is gone: playwright
+   * waits for the browser's main process only, and its helpers may still be exiting.
+   */
   async close(): Promise<void> {
+    const mine = descendantsOf(process.pid);
     await this.context.close();
+    const alive = () => mine.filter((pid) => { const p = processInfo(pid); return p !== undefined && p.state !== "Z"; });
+    for (let waited = 0; alive().length > 0 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (const pid of alive()) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // ended meanwhile
+      }
+    }
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     rmSync(this.profile, { recursive: true, force: true });
   }

