@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   if (history) {
     const made = emu.generateHistory(history);
     process.stderr.write(
-      `eosvolt-emulator: history: ${made.sessions} completed sessions on ${made.connectors} connectors, ${made.from} to ${made.until}` +
+      `eosvolt-emulator: history: ${made.sessions} completed sessions on ${made.connectors} connector${made.connectors === 1 ? "" : "s"}, ${made.from} to ${made.until}` +
         (made.connectorsWithoutPlan ? ` (${made.connectorsWithoutPlan} connectors without a pricing plan have none)` : "") +
         (made.connectors === 0 ? `; no priced connectors yet: create chargers, then POST ${emu.url}/_emulator/history {"days":${history.days}}` : "") + "\n",
     );
