@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { billSession, buildPeriods, type BillablePlan, type Period } from "../../emulator/billing/index";
 
 /** Periods of a session that charges until it is unplugged, or parks from `chargingEndedAt`. */
@@ -189,5 +190,56 @@ describe("billSession: the contract's rules, worked by hand", () => {
     const plan: BillablePlan = { currency: "EUR", elements: [{ priceComponents: [energy("0.5000")], restrictions: { startDate: "2027-01-01" } }] };
     const bill = billSession({ plan, startedAt: "2026-06-10T08:00:00Z", periods: periods("2026-06-10T08:00:00Z", "2026-06-10T08:30:00Z", 1000, "UTC"), timeZone: "UTC" });
     expect(bill).toEqual({ currency: "EUR", cost: { exclVat: "0.0000", vat: "0.0000", inclVat: "0.0000" }, lines: [] });
+  });
+});
+
+describe("billSession over generated plans and sessions", () => {
+  const money = fc.integer({ min: 0, max: 99_999 }).map((u) => `${Math.floor(u / 10_000)}.${String(u % 10_000).padStart(4, "0")}`);
+  const hhmm = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45)).map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`);
+  const component = fc.oneof(
+    fc.record({ type: fc.constantFrom("ENERGY" as const, "TIME" as const), price: money, vat: fc.option(fc.constantFrom("0", "9", "21", "20.5"), { nil: undefined }), stepSize: fc.constantFrom(1, 60, 100, 500, 1000) }),
+    fc.record({ type: fc.constant("PARKING_TIME" as const), price: money, stepSize: fc.constantFrom(300, 900, 1800, 3600) }),
+    fc.record({ type: fc.constant("FLAT" as const), price: money, stepSize: fc.constant(1) }),
+  ).map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as BillablePlan["elements"][number]["priceComponents"][number]);
+  const restrictions = fc.record({
+    startTime: hhmm, endTime: hhmm, minKwh: fc.constantFrom("0", "5", "20"), maxKwh: fc.constantFrom("10", "40"),
+    minDurationS: fc.constantFrom(0, 3600, 14_400), maxDurationS: fc.constantFrom(7200, 36_000), minPowerKw: fc.constantFrom("0", "7.4", "22"),
+    dayOfWeek: fc.subarray(["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"], { minLength: 1 }),
+  }, { requiredKeys: [] });
+  const plan = fc.record({
+    currency: fc.constant("EUR"),
+    elements: fc.array(fc.record({ priceComponents: fc.array(component, { minLength: 1, maxLength: 3 }), restrictions }, { requiredKeys: ["priceComponents"] }), { minLength: 1, maxLength: 4 }),
+    minPrice: fc.record({ exclVat: money, inclVat: money }, { requiredKeys: ["exclVat"] }),
+  }, { requiredKeys: ["currency", "elements"] });
+  const session = fc.record({
+    start: fc.integer({ min: Date.UTC(2026, 0, 1) / 1000, max: Date.UTC(2026, 11, 31) / 1000 }),
+    chargingS: fc.integer({ min: 0, max: 12 * 3600 }),
+    parkingS: fc.integer({ min: 0, max: 6 * 3600 }),
+    powerW: fc.integer({ min: 1000, max: 150_000 }),
+    timeZone: fc.constantFrom("Europe/Amsterdam", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC"),
+    discountPercent: fc.option(fc.constantFrom("0.00", "12.50", "15.00", "100.00"), { nil: undefined }),
+  });
+  const iso = (s: number) => new Date(s * 1000).toISOString().replace(".000Z", "Z");
+  const units = (d: string) => BigInt(d.replace(".", ""));
+
+  it("never throws, sums its lines, and rounds each run up to its step (seed 25, 500 cases)", () => {
+    fc.assert(
+      fc.property(plan, session, (p, s) => {
+        const energyWh = s.chargingS === 0 ? 0 : Math.floor((s.powerW * s.chargingS) / 3600);
+        const periods = buildPeriods({ startedAt: iso(s.start), chargingEndedAt: iso(s.start + s.chargingS), stoppedAt: iso(s.start + s.chargingS + s.parkingS), energyWh, timeZone: s.timeZone });
+        const bill = billSession({ plan: p, startedAt: iso(s.start), periods, timeZone: s.timeZone, ...(s.discountPercent ? { discountPercent: s.discountPercent } : {}) });
+        expect(units(bill.cost.inclVat)).toBe(units(bill.cost.exclVat) + units(bill.cost.vat));
+        const lines = bill.lines.reduce((n, l) => n + units(l.exclVat), 0n);
+        const min = p.minPrice ? units(p.minPrice.exclVat.includes(".") ? p.minPrice.exclVat : `${p.minPrice.exclVat}.0000`) : 0n;
+        expect(units(bill.cost.exclVat)).toBe(lines < min ? min : lines);
+        for (const l of bill.lines) {
+          const c = p.elements[l.elementIndex].priceComponents.find((x) => x.type === l.type)!;
+          expect(l.billedAmount % c.stepSize).toBe(0);
+          if (s.discountPercent === "100.00") expect(l.exclVat).toBe("0.0000");
+        }
+        expect(bill.lines.filter((l) => l.type === "FLAT").length).toBeLessThanOrEqual(1);
+      }),
+      { seed: 25, numRuns: 500 },
+    );
   });
 });
