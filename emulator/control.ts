@@ -2,6 +2,7 @@ import { ApiError } from "./errors";
 import type { Reply } from "./http";
 import { parseFaultConfig, type FaultConfig } from "./faults";
 import type { RequestLogEntry, RequestStats } from "./request-log";
+import { parseHistoryBody, type HistoryResult, type HistoryOptions } from "./history/control";
 import type { Invitation } from "./store";
 
 /** What the control endpoints act on (implemented by the server). */
@@ -13,6 +14,7 @@ export interface ControlTarget {
   clearRequests(): void;
   stats(): RequestStats;
   state(): EmulatorStateDump;
+  generateHistory(options: HistoryOptions): HistoryResult;
   invitations(): Invitation[];
   /** Marks an admin ACTIVE with `lastSignInAt` = `at` (default now); returns it as the API renders it. */
   signIn(adminId: string, at?: string): Record<string, unknown>;
@@ -42,7 +44,8 @@ export function isLoopback(address: string | undefined): boolean {
  * Answers the test-control endpoints under `/_emulator` (loopback only, no auth):
  * `GET|POST /_emulator/faults`, `POST /_emulator/reset`, `GET|DELETE /_emulator/requests`,
  * `GET /_emulator/stats`, `GET /_emulator/state`, `GET /_emulator/invitations`,
- * `POST /_emulator/admins/{id}/sign-in` (`{ at? }`), `POST /_emulator/token-owners` (`{ token, email }`).
+ * `POST /_emulator/admins/{id}/sign-in` (`{ at? }`), `POST /_emulator/token-owners` (`{ token, email }`),
+ * `POST /_emulator/history` (`{ days, seed?, until?, arrivalsPerConnectorDay? }`).
  */
 export function handleControl(target: ControlTarget, method: string, pathname: string, body: () => Record<string, unknown>, remote: string | undefined): Reply {
   if (!isLoopback(remote)) throw new ApiError(403, "forbidden", "Emulator control endpoints only answer loopback clients.");
@@ -67,6 +70,8 @@ export function handleControl(target: ControlTarget, method: string, pathname: s
       return { status: 200, body: { success: true, data: target.stats() } };
     case "GET /_emulator/state":
       return { status: 200, body: { success: true, data: target.state() } };
+    case "POST /_emulator/history":
+      return { status: 200, body: { success: true, data: target.generateHistory(parseHistoryBody(body())) } };
     case "GET /_emulator/invitations":
       return { status: 200, body: { success: true, data: target.invitations() } };
     case "POST /_emulator/token-owners": {

@@ -21,6 +21,7 @@ import { admins } from "./kinds/admin";
 import { notFound } from "./errors";
 import type { Invitation } from "./store";
 import { renderSession } from "./resources/sessions";
+import { generateHistory, type HistoryOptions, type HistoryResult } from "./history/generate";
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -54,6 +55,7 @@ export class EmulatorServer implements ControlTarget {
       this.store.load(saved.store);
       this.idempotencyStore.load(saved.idempotency ?? []);
     }
+    if (options.history) this.generateHistory(options.history);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => {
         if (!res.headersSent && !res.destroyed) writeReply(res, errorReply(new Error("unexpected")));
@@ -123,6 +125,10 @@ export class EmulatorServer implements ControlTarget {
   }
   stats(): RequestStats {
     return this.log.stats();
+  }
+  /** Replaces the generated history with a new one for the chargers that exist now. */
+  generateHistory(options: HistoryOptions): HistoryResult {
+    return generateHistory(this.store, options);
   }
   state(): EmulatorStateDump {
     const s = this.store;

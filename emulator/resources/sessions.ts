@@ -1,13 +1,11 @@
 import type { Store, SessionRecord } from "../store";
 import { ApiError, conflict, invalidParameter, notFound } from "../errors";
-import { enumFilter, exactFilter, listReply, type ListSpec } from "../list";
+import { listSessions as listWindow } from "../history/list-sessions";
+import { renderSession } from "../history/record";
+import { completeLiveSession, nowSeconds, tariffAtStart } from "../history/live";
 import { ok, type Handler } from "./context";
 
-/** The API representation of a session. */
-export function renderSession(r: SessionRecord): Record<string, unknown> {
-  const { seq: _seq, ...rest } = r;
-  return { ...rest };
-}
+export { renderSession };
 
 function find(store: Store, id: string): SessionRecord {
   const r = store.sessions.get(id);
@@ -15,19 +13,8 @@ function find(store: Store, id: string): SessionRecord {
   return r;
 }
 
-const spec: ListSpec<SessionRecord> = {
-  filters: {
-    status: enumFilter(["ACTIVE", "COMPLETED"], (r) => r.status),
-    chargerId: exactFilter((r) => r.chargerId),
-    locationId: exactFilter((r) => r.locationId),
-    connectorId: exactFilter((r) => r.connectorId),
-  },
-  sorts: { startedAt: (r) => r.startedAt },
-  time: (r) => r.startedAt,
-};
-
-/** `GET /v1/sessions` */
-export const listSessions: Handler = ({ store, query }) => listReply(store.sessions.values(), query, spec, renderSession);
+/** `GET /v1/sessions`: one window of `startedAt`, in `startedAt` order (see `history/list-sessions.ts`). */
+export const listSessions: Handler = ({ store, query }) => listWindow(store, query);
 
 /** `GET /v1/sessions/{id}` */
 export const getSession: Handler = ({ store, params }) => ok(renderSession(find(store, params.id)));
@@ -56,15 +43,17 @@ export const startSession: Handler = ({ store, body }) => {
   const busy = [...store.sessions.values()].some((s) => s.connectorId === ref && s.status === "ACTIVE");
   if (status !== "Available" || busy) throw conflict("connector_unavailable", `Connector '${ref}' is ${busy ? "Charging" : status}.`);
   const meta = store.newMeta(store.opaqueId("ses", store.sessions));
+  const tariff = tariffAtStart(store, charger, connector.pricingPlanId);
   const r: SessionRecord = {
     ...meta,
     connectorId: ref,
     chargerId,
     locationId: charger.input.locationId,
     status: "ACTIVE",
-    startedAt: meta.createdAt,
+    startedAt: nowSeconds(Date.parse(meta.createdAt)),
     stoppedAt: null,
     energyWh: 0,
+    ...(tariff ? { tariff } : {}),
   };
   store.sessions.set(r.id, r);
   charger.connectorStatus[key] = "Charging";
@@ -77,16 +66,11 @@ export const stopSession: Handler = ({ store, params, body }) => {
   for (const key of Object.keys(body)) throw invalidParameter(key, `Unknown field '${key}'.`);
   const r = find(store, params.id);
   if (r.status !== "ACTIVE") throw conflict("session_not_active", `Session '${r.id}' is ${r.status}, not ACTIVE.`);
-  const now = new Date();
   const charger = store.chargers.get(r.chargerId);
   const [, evseId, connectorId] = r.connectorId.split(".");
   const connector = charger?.input.evses.find((e) => String(e.evseId) === evseId)?.connectors.find((c) => String(c.connectorId) === connectorId);
   const powerW = connector?.maxElectricPowerW ?? charger?.input.maxPowerW ?? 11_000;
-  const seconds = (now.getTime() - Date.parse(r.startedAt)) / 1000;
-  r.status = "COMPLETED";
-  r.stoppedAt = now.toISOString();
-  r.updatedAt = r.stoppedAt;
-  r.energyWh = Math.max(1, Math.round((powerW * seconds) / 3600));
+  completeLiveSession(r, powerW);
   if (charger && charger.connectorStatus[`${evseId}.${connectorId}`] === "Charging") {
     delete charger.connectorStatus[`${evseId}.${connectorId}`];
   }
