@@ -26,7 +26,7 @@ interface ProbeResult {
 describe.each(versions)("the HTTP transport on Node.js %s", (version) => {
   it("pools connections, ends a silent attempt at its deadline, and lets nock intercept", { timeout: 180_000 }, () => {
     const node = join(nodeBinDir(version), "node");
-    const out = execFileSync(node, [PROBE, ROOT], { encoding: "utf8", timeout: 60_000 });
+    const out = execFileSync(node, [PROBE, ROOT], { encoding: "utf8", timeout: 150_000 });
     const result: ProbeResult = JSON.parse(out.trim().split("\n").pop() ?? "");
 
     expect(result.node).toBe(`v${version}`);
