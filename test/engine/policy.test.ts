@@ -13,7 +13,7 @@ import { ROOT, openProject, writes } from "./harness";
 const PACK = join(ROOT, "policy");
 const TIMEOUT = 240_000;
 
-describe("policy pack: an estate that breaks every rule", () => {
+describe("policy pack: an estate that breaks every rule", { timeout: 300_000 }, () => {
   let env: Awaited<ReturnType<typeof openProject>>;
   beforeAll(async () => {
     env = await openProject("policy-violation");
@@ -55,7 +55,7 @@ describe("policy pack: an estate that breaks every rule", () => {
   );
 });
 
-describe("policy pack: an estate that keeps the rules", () => {
+describe("policy pack: an estate that keeps the rules", { timeout: 300_000 }, () => {
   let env: Awaited<ReturnType<typeof openProject>>;
   beforeAll(async () => {
     env = await openProject("policy-ok");

@@ -23,7 +23,7 @@ function report(json: string, args: string[] = []): { code: number; markdown: st
   return { code: result.status ?? -1, markdown: result.stdout, stderr: result.stderr };
 }
 
-describe("eosvolt-pricing-report on real previews of examples/pricing", () => {
+describe("eosvolt-pricing-report on real previews of examples/pricing", { timeout: 300_000 }, () => {
   let project: PulumiProject;
   let emulator: RunningEmulator;
   let dispose: () => Promise<void>;

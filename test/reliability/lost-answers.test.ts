@@ -42,7 +42,7 @@ async function location(): Promise<string> {
   return (await provider("Location").create(locationArgs())).id;
 }
 
-describe("a create whose answer is lost", () => {
+describe("a create whose answer is lost", { timeout: 300_000 }, () => {
   it("is recovered through its idempotency key: one object, the retry replayed", async () => {
     emulator.setFaults({ dropResponse: 0.5, seed: seedDroppingFirst(0.5) });
     const { id } = await provider("Location").create(locationArgs());
