@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { z } from "zod";
-import { outputFields } from "../dynamic/fields";
+import { outputFields } from "../core/fields";
 import { kindList } from "../kinds";
 import type { AnyKind } from "../kinds/kind";
 import { elementOf, shapeOf, unwrap } from "../kinds/shape";

@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { EosvoltClient } from "../../provider/client";
-import { checkInputs } from "../../provider/dynamic/check";
-import { diffInputs } from "../../provider/dynamic/diff";
+import { checkInputs } from "../../provider/core/check";
+import { diffInputs } from "../../provider/core/diff";
 import { GenericProvider } from "../../provider/dynamic/provider";
 import { readAccount } from "../../provider/import/account";
 import { generateProgram } from "../../provider/import/program";
