@@ -6,9 +6,11 @@
  * `__provider`, no token, `authorizationKey` a secret. Then an explicit
  * provider (`pulumi:providers:eosvolt`) with its own URL and token.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../emulator";
-import { openProject, TOKEN, writes, type PulumiProject } from "./harness";
+import { openProject, ROOT, TOKEN, writes, type PulumiProject } from "./harness";
 import { engineScenarios } from "./scenarios";
 
 const authorizationKey = "yaml-quickstart-auth-key-01";
@@ -93,6 +95,15 @@ describe("an explicit provider (pulumi:providers:eosvolt) in a YAML program", { 
     expect(text).not.toContain(TOKEN);
     const provider = resources.find((r) => r.type === "pulumi:providers:eosvolt");
     expect(provider?.inputs.token).toEqual(expect.objectContaining({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" }));
+  });
+
+  it("`pulumi package get-schema` prints the plugin's schema (schema.json with the package version)", async () => {
+    const { stdout } = await project.expect(["package", "get-schema", join(ROOT, "bin/pulumi-resource-eosvolt")]);
+    const printed = JSON.parse(stdout);
+    const shipped = JSON.parse(readFileSync(join(ROOT, "schema.json"), "utf8"));
+    expect(printed.name).toBe("eosvolt");
+    expect(Object.keys(printed.resources)).toEqual(Object.keys(shipped.resources));
+    expect(printed.resources["eosvolt:index:Charger"].inputProperties.authorizationKey.secret).toBe(true);
   });
 
   it("destroys through it", async () => {
