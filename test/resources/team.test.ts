@@ -106,6 +106,14 @@ describe("Team", () => {
     expect(patch.body).toEqual({ billing: "OFFLINE" });
   });
 
+  it("a team declared without chargeKeys is no change against the API's empty list; removing declared keys is one", () => {
+    const outs = { id: "team_1", name: "Ops", billing: "IN_APP", chargeKeys: [], discountPercent: "7.50" };
+    const declared = checkInputs(kinds.Team, { name: "Ops", discountPercent: "7.5" }).inputs;
+    expect(diffInputs(kinds.Team, outs, declared)).toEqual({ changes: false, replaces: [], changed: [] });
+    const withKey = { ...outs, chargeKeys: [{ type: "RFID", uid: "04A1B2C3" }] };
+    expect(diffInputs(kinds.Team, withKey, declared)).toEqual({ changes: true, replaces: [], changed: ["chargeKeys"] });
+  });
+
   it("adoptExisting takes over the team of that name (case-insensitive) with one PATCH of what differs", async () => {
     const existing = await client.teams.create({ name: "ACME Fleet", chargeKeys: [], billing: "IN_APP" });
     emu.clearRequests();
