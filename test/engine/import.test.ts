@@ -35,9 +35,9 @@ async function makeByHand(emulator: RunningEmulator): Promise<Record<KindName, {
   });
   const location = await api(emulator, "POST", "/v1/locations", {
     name: "Depot",
-    accessType: "PUBLIC",
+    accessType: "SEMI_PUBLIC",
     address: { street: "Havenweg 12", city: "Rotterdam", postalCode: "3011 AB", country: "NLD" },
-    coordinates: { latitude: "51.9225", longitude: "4.47917" },
+    coordinates: { latitude: "51.92250", longitude: "4.47917" },
     timeZone: "Europe/Amsterdam",
     facilities: ["WIFI"],
     pricingPlanId: plan.id,
