@@ -68,6 +68,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
 const TOKEN = "dev-token";
 
+if (process.argv.includes("--plugin")) await import("./plugin.mjs").then(() => process.exit(process.exitCode ?? 0)); // the plugin bench (bench/plugin.mjs)
 // ---------------------------------------------------------------- arguments
 const USAGE =
   "usage: node bench/run.mjs [--quick] [--n 10,100,1000] [--rate 20] [--latency 20-60] [--variants ours,naive,floor]\n" +

@@ -81,10 +81,42 @@ export function resolveConfig(get: ConfigGetter, env: NodeJS.ProcessEnv = proces
         "or the EOSVOLT_TOKEN environment variable.",
     );
   }
-  const environment = read("environment") ?? "production";
+  const environment = environmentOf(read("environment"));
+  const rateLimitBudgetSeconds = seconds(CONFIG_KEYS.rateLimitBudget, read("rateLimitBudget"));
+  return { token, environment, baseUrl: read("baseUrl"), rateLimitBudgetSeconds };
+}
+
+function environmentOf(text: string | undefined): Environment {
+  const environment = text ?? "production";
   if (!isEnvironment(environment)) {
     throw new ConfigurationError(`eosvolt:environment must be "production" or "staging", not "${environment}".`);
   }
-  const rateLimitBudgetSeconds = seconds(CONFIG_KEYS.rateLimitBudget, read("rateLimitBudget"));
-  return { token, environment, baseUrl: read("baseUrl"), rateLimitBudgetSeconds };
+  return environment;
+}
+
+/** A setting whose value cannot work, with the same message {@link resolveConfig} raises. */
+export interface SettingProblem {
+  setting: keyof typeof CONFIG_KEYS;
+  message: string;
+}
+
+/**
+ * The settings that are set and cannot work (`eosvolt:environment`,
+ * `eosvolt:rateLimitBudget`), each with the message {@link resolveConfig}
+ * would raise. A missing token is not one: the environment may supply it when
+ * the first API call needs it, which then raises the same error as ever.
+ */
+export function settingProblems(get: ConfigGetter, env: NodeJS.ProcessEnv = process.env): SettingProblem[] {
+  const read = (setting: keyof typeof CONFIG_KEYS) => nonEmpty(get(CONFIG_KEYS[setting].key)) ?? nonEmpty(env[CONFIG_KEYS[setting].env]);
+  const problems: SettingProblem[] = [];
+  const attempt = (setting: keyof typeof CONFIG_KEYS, check: () => unknown) => {
+    try {
+      check();
+    } catch (error) {
+      problems.push({ setting, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  attempt("environment", () => environmentOf(read("environment")));
+  attempt("rateLimitBudget", () => seconds(CONFIG_KEYS.rateLimitBudget, read("rateLimitBudget")));
+  return problems;
 }

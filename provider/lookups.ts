@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { sharedClient } from "./dynamic/client-registry";
+import { sharedClient } from "./core/client-registry";
 import type { Charger } from "./schemas/charger";
 import type { Location } from "./schemas/location";
 import type { PricingPlan } from "./schemas/pricing-plan";

@@ -9,7 +9,9 @@
 # 2. Otherwise build it from Go modules (no release download needed) into
 #    ${XDG_CACHE_HOME:-~/.cache}/pulumi-eosvolt/pulumi-cli/<version>/bin, once per version.
 #    The Node.js language host in there is this project's own test host, built from
-#    scripts/langhost (rebuilt when its sources change).
+#    scripts/langhost (rebuilt when its sources change). The Pulumi YAML language host,
+#    pulumi-language-yaml, is built from its Go module (github.com/pulumi/pulumi-yaml
+#    v$YAML_VERSION) into the same folder; a cached CLI without it only gets it added.
 # Recipe and measurements: docs/pulumi-cli.md.
 set -euo pipefail
 
@@ -17,6 +19,8 @@ ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PULUMI_VERSION="${PULUMI_VERSION:-$(node -p 'const t = require(process.argv[1]); t.legs[t.defaultLeg].pulumiCli' "$ROOT_DIR/toolchain.json")}"
 # The last sdk/v3 release that still ships the `pulumi-analyzer-policy` script.
 ANALYZER_SDK_VERSION="3.68.0"
+# The Pulumi YAML language host (runs `runtime: yaml` programs: examples/yaml, test/engine/yaml.test.ts).
+YAML_VERSION="1.25.0"
 CACHE_ROOT="${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-eosvolt/pulumi-cli"
 OUT="$CACHE_ROOT/v$PULUMI_VERSION"
 BIN="$OUT/bin"
@@ -35,6 +39,7 @@ LANGHOST_MARK="$OUT/.langhost-$LANGHOST_SHA"
 
 # 1. Already installed? (Not our own cache folder, which step 2 checks for a stale host.)
 if command -v pulumi >/dev/null 2>&1 && command -v pulumi-language-nodejs >/dev/null 2>&1 \
+  && command -v pulumi-language-yaml >/dev/null 2>&1 \
   && [ "$(dirname "$(command -v pulumi)")" != "$BIN" ]; then
   have="$(pulumi version 2>/dev/null || true)"
   if [ "$have" = "v$PULUMI_VERSION" ]; then
@@ -52,7 +57,11 @@ langhost_ok=false
 if [ -x "$BIN/pulumi-language-nodejs" ] && [ -f "$LANGHOST_MARK" ]; then
   langhost_ok=true
 fi
-if $cli_ok && $langhost_ok; then
+yaml_ok=false
+if [ -x "$BIN/pulumi-language-yaml" ] && [ -f "$OUT/.yaml-$YAML_VERSION" ]; then
+  yaml_ok=true
+fi
+if $cli_ok && $langhost_ok && $yaml_ok; then
   echo "$BIN"
   exit 0
 fi
@@ -73,6 +82,13 @@ MSG
   exit 1
 fi
 
+# --- yaml: pulumi-language-yaml from its Go module (no replace in its go.mod, so `go install` works) ---
+build_yaml() {
+  GOWORK=off GOBIN="$BIN" go install "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@v$YAML_VERSION" >&2 \
+    && rm -f "$OUT"/.yaml-* && touch "$OUT/.yaml-$YAML_VERSION"
+}
+# --- end yaml ------------------------------------------------------------------------------------
+
 start=$(date +%s)
 LDFLAGS="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
 mkdir -p "$OUT/cli" "$BIN"
@@ -84,9 +100,15 @@ build_langhost() {
     && rm -f "$OUT"/.langhost-* && touch "$LANGHOST_MARK"
 }
 if $cli_ok; then
-  log "the cached Node.js language host is out of date; building it from $LANGHOST_SRC"
-  rm -rf "$OUT/langhost"  # wrapper module of the former v3.68.0 host, if any
-  build_langhost || { log "language host build failed"; exit 1; }
+  if ! $langhost_ok; then
+    log "the cached Node.js language host is out of date; building it from $LANGHOST_SRC"
+    rm -rf "$OUT/langhost"  # wrapper module of the former v3.68.0 host, if any
+    build_langhost || { log "language host build failed"; exit 1; }
+  fi
+  if ! $yaml_ok; then
+    log "adding pulumi-language-yaml v$YAML_VERSION to the cached CLI (about 2 minutes with a warm module cache)"
+    build_yaml || { log "pulumi-language-yaml build failed"; exit 1; }
+  fi
   log "done in $(( $(date +%s) - start )) s"
   echo "$BIN"
   exit 0
@@ -132,12 +154,13 @@ done
 wait "$cli_pid" || { log "CLI build failed"; exit 1; }
 wait "$lh_pid" || { log "language host build failed"; exit 1; }
 
-log "step 2/3: dynamic-provider and policy scripts from the sdk/v3 module cache"
+log "step 2/3: pulumi-language-yaml v$YAML_VERSION, dynamic-provider and policy scripts from the sdk/v3 module cache"
 modcache="$(go env GOMODCACHE)"
 ( cd "$OUT/cli" && go mod download "github.com/pulumi/pulumi/sdk/v3@v$PULUMI_VERSION" >&2 )
 ( cd "$OUT" && go mod download "github.com/pulumi/pulumi/sdk/v3@v$ANALYZER_SDK_VERSION" >&2 )
 install -m 0755 "$modcache/github.com/pulumi/pulumi/sdk/v3@v$PULUMI_VERSION/nodejs/dist/pulumi-resource-pulumi-nodejs" "$BIN/"
 install -m 0755 "$modcache/github.com/pulumi/pulumi/sdk/v3@v$ANALYZER_SDK_VERSION/nodejs/dist/pulumi-analyzer-policy" "$BIN/"
+build_yaml || { log "pulumi-language-yaml build failed"; exit 1; }
 
 log "step 3/3: check"
 "$BIN/pulumi" version >&2

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { z } from "zod";
-import { outputFields } from "../dynamic/fields";
+import { outputFields } from "../core/fields";
 import { kindList } from "../kinds";
 import type { AnyKind } from "../kinds/kind";
 import { elementOf, shapeOf, unwrap } from "../kinds/shape";
@@ -9,7 +9,7 @@ import { markdownTable } from "../markdown/table";
 import { schemaComments } from "./comments";
 
 /** Schema object → the name it is exported under, to find its comments. */
-const names = new Map<unknown, string>(
+export const names = new Map<unknown, string>(
   [schemas, ...kindList.map((kind) => kind.schemaModule ?? {})].flatMap((module) => Object.entries(module).map(([name, value]) => [value, name] as const)),
 );
 
@@ -18,6 +18,35 @@ interface Row {
   type: string;
   presence: string;
   doc: string;
+}
+
+/** The TSDoc comments of an object schema's fields, by field name. */
+export function fieldComments(schema: z.ZodType, comments: Map<string, Map<string, string>>): Map<string, string> {
+  return comments.get(names.get(unwrap(schema)) ?? names.get(schema) ?? "") ?? new Map<string, string>();
+}
+
+/** Whether a field must be given (not optional and without a default). */
+export function isRequired(schema: z.ZodType): boolean {
+  return presence(schema) === "required";
+}
+
+/** What an output that is not an input holds, in words (server fields, timestamps, fingerprints, derived outputs). */
+export function outputDoc(kind: AnyKind, name: string, comments: Map<string, Map<string, string>>): string {
+  const doc =
+    fieldComments(kind.serverSchema, comments).get(name) ??
+    comments.get("serverTimestamps")?.get(name) ??
+    (name.endsWith("Fingerprint") ? `Salted fingerprint of \`${name.replace(/Fingerprint$/, "")}\`; the secret itself is never stored.` : "");
+  return kind.derived?.[name]?.doc ?? doc;
+}
+
+/** The provider's own inputs of a kind (adoption), with their type and description. */
+export function adoptionInputs(kind: AnyKind): Array<{ name: string; type: "string" | "boolean"; doc: string }> {
+  return [
+    { name: "adoptId", type: "string", doc: `Id of an existing ${kind.noun} to take over instead of creating one (one \`GET\`, at most one \`PATCH\`).` },
+    ...(kind.naturalKey
+      ? [{ name: "adoptExisting", type: "boolean" as const, doc: `Take over the ${kind.noun} that already has this \`${kind.naturalKey}\`, if any.` }]
+      : []),
+  ];
 }
 
 function typeName(schema: z.ZodType): string {
@@ -42,7 +71,7 @@ function presence(schema: z.ZodType): string {
 
 function rows(schema: z.ZodType, prefix: string, comments: Map<string, Map<string, string>>): Row[] {
   const object = unwrap(schema);
-  const own = comments.get(names.get(object) ?? names.get(schema) ?? "") ?? new Map<string, string>();
+  const own = fieldComments(schema, comments);
   const out: Row[] = [];
   for (const [key, field] of Object.entries(shapeOf(object))) {
     const path = `${prefix}${key}`;
@@ -67,21 +96,11 @@ function kindSection(kind: AnyKind, comments: Map<string, Map<string, string>>):
       ].filter(Boolean);
       return [`\`${r.path}\``, r.type, r.presence, [r.doc, ...notes].filter(Boolean).join(" ")];
     });
-  const serverComments = comments.get(names.get(kind.serverSchema) ?? "") ?? new Map<string, string>();
   const inputNames = new Set(Object.keys(shapeOf(kind.inputSchema)));
   const outputs = outputFields(kind)
     .filter((name) => !inputNames.has(name))
-    .map((name) => {
-      const doc =
-        serverComments.get(name) ??
-        comments.get("serverTimestamps")?.get(name) ??
-        (name.endsWith("Fingerprint") ? `Salted fingerprint of \`${name.replace(/Fingerprint$/, "")}\`; the secret itself is never stored.` : "");
-      return [`\`${name}\``, kind.derived?.[name]?.doc ?? doc];
-    });
-  const adopt = [
-    ["`adoptId`", "string", "optional", `Id of an existing ${kind.noun} to take over instead of creating one (one \`GET\`, at most one \`PATCH\`).`],
-    ...(kind.naturalKey ? [["`adoptExisting`", "boolean", "optional", `Take over the ${kind.noun} that already has this \`${kind.naturalKey}\`, if any.`]] : []),
-  ];
+    .map((name) => [`\`${name}\``, outputDoc(kind, name, comments)]);
+  const adopt = adoptionInputs(kind).map(({ name, type, doc }) => [`\`${name}\``, type, "optional", doc]);
   return [
     `## ${kind.type}`,
     "",

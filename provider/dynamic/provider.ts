@@ -1,38 +1,30 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { ApiAccess } from "../client/api-access";
 import type { ListParamsBase } from "../client/pagination";
 import type { ConfigGetter } from "../config";
+import { sharedClient } from "../core/client-registry";
+import { KindCore } from "../core/kind-core";
+import type { Props } from "../core/results";
 import type { ApiObject, KindWith } from "../kinds/kind";
-import { adopt, findToAdopt, type KindContext } from "./adopt";
-import { checkInputs } from "./check";
-import { sharedClient } from "./client-registry";
-import { changedFields, diffInputs, patchBody } from "./diff";
-import { endpointOf, type KindEndpoint } from "./endpoint";
-import { explainError, isConflict, isNotFound } from "./errors";
-import { bodyOf, inputsFromObject } from "./fields";
-import { stateOf } from "./outputs";
-import { recoverLostCreate } from "./recover";
-import { withoutUndefined } from "./values";
-
-type Props = Record<string, unknown>;
 
 /**
- * The one generic dynamic provider: check, diff, create, read, update and
- * delete, the same way for every kind (`kinds/*.ts` says what differs).
- * A create's data flows one way: the engine's checked inputs become the typed
- * body (`fields.ts`), the client sends it, the answer becomes the state
- * (`outputs.ts`). Adoption (`adopt.ts`) and lost-create recovery (`recover.ts`)
- * are the two detours a create may take.
+ * The dynamic-provider face of one kind: what `@pulumi/pulumi`'s
+ * dynamic-provider server calls (`pulumi-eosvolt/dynamic`). Everything it does
+ * is the core's (`core/kind-core.ts`); this class only takes the stack config
+ * from `configure` and speaks `pulumi.dynamic.ResourceProvider`.
  */
 export class GenericProvider<I extends z.ZodObject = z.ZodObject, O extends ApiObject = ApiObject, L extends ListParamsBase = ListParamsBase>
-  implements pulumi.dynamic.ResourceProvider, KindContext<I, O, L>
+  implements pulumi.dynamic.ResourceProvider
 {
   private getConfig: ConfigGetter = () => undefined;
   private apiOverride?: ApiAccess;
+  /** The engine-neutral core this face serves. */
+  readonly core: KindCore<I, O, L>;
 
-  constructor(readonly kind: KindWith<I, O, L>) {}
+  constructor(readonly kind: KindWith<I, O, L>) {
+    this.core = new KindCore(kind, () => this.api());
+  }
 
   /** Called once per process by the dynamic-provider server, with the stack config. */
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
@@ -52,68 +44,28 @@ export class GenericProvider<I extends z.ZodObject = z.ZodObject, O extends ApiO
     return this.apiOverride ?? (await sharedClient(this.getConfig));
   }
 
-  /** This kind's collection of the client. */
-  async endpoint(): Promise<KindEndpoint<I, O, L>> {
-    return endpointOf(await this.api(), this.kind);
-  }
-
   async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-    return checkInputs(this.kind, news);
+    return this.core.check(news);
   }
 
   async diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-    const { changes, replaces } = diffInputs(this.kind, olds, news);
+    const { changes, replaces } = this.core.diff(olds, news);
     return { changes, replaces, deleteBeforeReplace: false };
   }
 
-  async create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
-    const { kind } = this;
-    const existing = await findToAdopt(this, inputs);
-    if (existing) return adopt(this, existing, inputs);
-    const body = bodyOf(kind, inputs);
-    try {
-      const created = await (await this.endpoint()).create(body, { idempotencyKey: randomUUID() });
-      return { id: created.id, outs: stateOf(kind, created, inputs) };
-    } catch (error) {
-      const recovered = await recoverLostCreate(this, error, inputs);
-      if (recovered) return recovered;
-      throw explainError(error, `creating ${kind.noun}`);
-    }
+  create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+    return this.core.create(inputs);
   }
 
-  async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
-    let object: O | undefined;
-    try {
-      object = await (await this.endpoint()).read(id);
-    } catch (error) {
-      throw explainError(error, `reading ${this.kind.noun} ${id}`);
-    }
-    if (!object) return { id: "", props: {} };
-    return { id: object.id, props: stateOf(this.kind, object, props), inputs: withoutUndefined(inputsFromObject(this.kind, object)) };
+  read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+    return this.core.read(id, props);
   }
 
-  async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-    const changed = changedFields(this.kind, news, olds);
-    if (changed.length === 0) return { outs: stateOf(this.kind, { ...olds, id }, news, olds) };
-    try {
-      const updated = await (await this.endpoint()).update(id, patchBody(this.kind, changed, news));
-      return { outs: stateOf(this.kind, updated, news, olds) };
-    } catch (error) {
-      throw explainError(error, `updating ${this.kind.noun} ${id}`);
-    }
+  update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+    return this.core.update(id, olds, news);
   }
 
-  async delete(id: string): Promise<void> {
-    try {
-      await (await this.endpoint()).delete(id);
-    } catch (error) {
-      if (isNotFound(error)) return;
-      const describeUsers = this.kind.describeUsers;
-      if (isConflict(error) && describeUsers) {
-        const users = await this.api().then((api) => describeUsers(id, api)).catch(() => undefined);
-        throw explainError(error, `deleting ${this.kind.noun} ${id}`, users);
-      }
-      throw explainError(error, `deleting ${this.kind.noun} ${id}`);
-    }
+  delete(id: string): Promise<void> {
+    return this.core.delete(id);
   }
 }

@@ -1,5 +1,5 @@
 import type { ApiAccess } from "../client/api-access";
-import { endpointOf } from "../dynamic/endpoint";
+import { endpointOf } from "../core/endpoint";
 import { isKindName, kindsInDependencyOrder, kinds, type KindName } from "../kinds";
 import type { AnyKind, ApiObject } from "../kinds/kind";
 import { referencesOf } from "../kinds/shape";

@@ -1,5 +1,5 @@
-import { inputsFromObject } from "../dynamic/fields";
-import { sameValue } from "../dynamic/values";
+import { inputsFromObject } from "../core/fields";
+import { sameValue } from "../core/values";
 import { kindList, kindsInDependencyOrder } from "../kinds";
 import type { AnyKind, ApiObject } from "../kinds/kind";
 import { referencesOf, shapeOf } from "../kinds/shape";

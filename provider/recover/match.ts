@@ -5,9 +5,9 @@
  * plans by `name`).
  */
 import type { EosvoltClient } from "../client";
-import { apiAccess } from "../dynamic/client-registry";
-import { endpointOf } from "../dynamic/endpoint";
-import { inputsFromObject, normalizeFields } from "../dynamic/fields";
+import { apiAccess } from "../core/client-registry";
+import { endpointOf } from "../core/endpoint";
+import { inputsFromObject, normalizeFields } from "../core/fields";
 import type { AnyKind, ApiObject } from "../kinds/kind";
 
 const canonical = (v: unknown): unknown =>

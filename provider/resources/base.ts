@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { outputFields } from "../dynamic/fields";
+import { outputFields } from "../core/fields";
 import { providerShim } from "../dynamic/shim";
 import { kinds, type KindName, type Kinds } from "../kinds";
 import type { AnyKind, InputOf } from "../kinds/kind";

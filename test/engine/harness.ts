@@ -12,17 +12,24 @@ import { startEmulator, type RunningEmulator, type EmulatorOptions } from "../..
 export const ROOT = resolve(__dirname, "../..");
 export const TOKEN = "dev-token";
 
-let cliBin: string | undefined;
+const cliBins = new Map<string, string>();
 
-/** The folder holding `pulumi`; built from Go modules on first use. Never skips: fails with the reason. */
-export function pulumiBin(): string {
-  if (cliBin) return cliBin;
+/**
+ * The folder holding `pulumi` (of `version`, default the leg's `PULUMI_VERSION`); built from Go
+ * modules on first use. Never skips: fails with the reason.
+ */
+export function pulumiBin(version?: string): string {
+  const key = version ?? "";
+  const cached = cliBins.get(key);
+  if (cached) return cached;
   try {
-    cliBin = execFileSync(join(ROOT, "scripts/pulumi-cli.sh"), { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+    const env = version ? { ...process.env, PULUMI_VERSION: version } : process.env;
+    const bin = execFileSync(join(ROOT, "scripts/pulumi-cli.sh"), { encoding: "utf8", env, stdio: ["ignore", "pipe", "inherit"] }).trim();
+    cliBins.set(key, bin);
+    return bin;
   } catch (error) {
-    throw new Error(`The engine tests need the Pulumi CLI and could not get it (scripts/pulumi-cli.sh failed): ${String(error)}`);
+    throw new Error(`The engine tests need the Pulumi CLI${version ? ` ${version}` : ""} and could not get it (scripts/pulumi-cli.sh failed): ${String(error)}`);
   }
-  return cliBin;
 }
 
 export interface CommandResult {
@@ -40,6 +47,8 @@ export class PulumiProject {
     readonly example: string,
     readonly emulator: RunningEmulator,
     readonly root: string,
+    /** The CLI version to run (default: the leg's). */
+    readonly cliVersion?: string,
   ) {
     this.dir = join(root, "project");
     this.home = join(root, "home");
@@ -55,7 +64,7 @@ export class PulumiProject {
   env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     return {
       ...process.env,
-      PATH: `${pulumiBin()}:${process.env.PATH}`,
+      PATH: `${pulumiBin(this.cliVersion)}:${process.env.PATH}`,
       PULUMI_HOME: this.home,
       PULUMI_BACKEND_URL: `file://${this.backend}`,
       PULUMI_CONFIG_PASSPHRASE: "engine-tests",
@@ -124,11 +133,11 @@ export class PulumiProject {
 }
 
 /** A fresh emulator and a temporary project of an example; `dispose()` removes both. */
-export async function openProject(example: string, emulatorOptions: EmulatorOptions = {}) {
-  pulumiBin();
+export async function openProject(example: string, emulatorOptions: EmulatorOptions = {}, cliVersion?: string) {
+  pulumiBin(cliVersion);
   const emulator = await startEmulator({ port: 0, rateLimit: 0, ...emulatorOptions });
   const root = mkdtempSync(join(tmpdir(), `eosvolt-engine-${example}-`));
-  const project = new PulumiProject(example, emulator, root);
+  const project = new PulumiProject(example, emulator, root, cliVersion);
   return {
     project,
     emulator,

@@ -18,6 +18,10 @@ export interface ScenarioConfig {
   currencyEdit: { file: string; from: string | RegExp; to: string; locationUsers: number; chargerUsers: number };
   /** Extra config set with `pulumi config set --secret`. */
   secrets?: Record<string, string>;
+  /** Whether the state names the program's line per resource (a TypeScript program's stack trace; default true). */
+  declaredInProgram?: boolean;
+  /** More checks of the state's resources after the drift scenarios (e.g. the plugin's). */
+  stateChecks?: (resources: Array<Record<string, any>>, text: string) => void;
 }
 
 type Row = { scenario: string; seconds: number; requests: number; writes: number };
@@ -157,12 +161,14 @@ export function engineScenarios(config: ScenarioConfig): void {
     });
 
     it("the state holds neither the token nor a secret", async () => {
-      const { text } = await project.exportState();
+      const { text, resources } = await project.exportState();
       expect(text).not.toContain("dev-token");
       for (const secret of Object.values(config.secrets ?? {})) expect(text).not.toContain(secret);
+      config.stateChecks?.(resources, text);
     });
 
-    it("each resource's state still names the program line that declared it", async () => {
+    // A YAML program's resources have no JavaScript stack trace to check.
+    if (config.declaredInProgram !== false) it("each resource's state still names the program line that declared it", async () => {
       const { resources } = await project.exportState();
       const ours = resources.filter((r) => String(r.type).includes("dynamic/eosvolt:"));
       expect(ours.length).toBeGreaterThan(0);

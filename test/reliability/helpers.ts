@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
-import { normalizeFields, inputsFromObject } from "../../provider/dynamic/fields";
+import { normalizeFields, inputsFromObject } from "../../provider/core/fields";
 import { kinds, type KindName } from "../../provider/kinds";
 import { PulumiProject, ROOT, pulumiBin } from "../engine/harness";
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mulberry32 } from "../../emulator/faults";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { EosvoltClient } from "../../provider/client";
-import { apiAccess } from "../../provider/dynamic/client-registry";
+import { apiAccess } from "../../provider/core/client-registry";
 import { GenericProvider } from "../../provider/dynamic/provider";
 import { kinds } from "../../provider/kinds";
 import { chargerArgs, locationArgs } from "../resources/fixtures";

@@ -6,7 +6,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EosvoltClient, MalformedResponseError } from "../../provider/client";
-import { apiAccess } from "../../provider/dynamic/client-registry";
+import { apiAccess } from "../../provider/core/client-registry";
 import { GenericProvider } from "../../provider/dynamic/provider";
 import { kinds } from "../../provider/kinds";
 import { locationArgs } from "../resources/fixtures";

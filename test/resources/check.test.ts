@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkInputs } from "../../provider/dynamic/check";
+import { checkInputs } from "../../provider/core/check";
 import { chargerKind, locationKind, pricingPlanKind } from "../../provider/kinds";
-import { UNKNOWN } from "../../provider/dynamic/values";
+import { UNKNOWN } from "../../provider/core/values";
 import { chargerArgs, locationArgs, planArgs } from "./fixtures";
 
 describe("check", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkInputs } from "../../provider/dynamic/check";
-import { diffInputs, patchBody } from "../../provider/dynamic/diff";
-import { fingerprint } from "../../provider/dynamic/secrets";
-import { UNKNOWN } from "../../provider/dynamic/values";
+import { checkInputs } from "../../provider/core/check";
+import { diffInputs, patchBody } from "../../provider/core/diff";
+import { fingerprint } from "../../provider/core/secrets";
+import { UNKNOWN } from "../../provider/core/values";
 import { chargerKind, locationKind, pricingPlanKind } from "../../provider/kinds";
 import type { ResourceKind } from "../../provider/dynamic/kind";
 import { chargerArgs, locationArgs, planArgs } from "./fixtures";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { getCharger, getLocation, getPricingPlan, listChargers } from "../../provider";
-import { checkInputs } from "../../provider/dynamic/check";
+import { checkInputs } from "../../provider/core/check";
 import { chargerKind, locationKind, pricingPlanKind } from "../../provider/kinds";
 import { chargerArgs, locationArgs, planArgs } from "./fixtures";
 

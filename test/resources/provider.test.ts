@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { EosvoltClient } from "../../provider/client";
-import { checkInputs } from "../../provider/dynamic/check";
+import { checkInputs } from "../../provider/core/check";
 import type { ApiAccess, ResourceKind } from "../../provider/dynamic/kind";
 import { GenericProvider } from "../../provider/dynamic/provider";
 import { chargerKind, locationKind, pricingPlanKind } from "../../provider/kinds";

@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { EosvoltClient } from "../../provider/client";
-import { checkInputs } from "../../provider/dynamic/check";
-import { diffInputs } from "../../provider/dynamic/diff";
+import { checkInputs } from "../../provider/core/check";
+import { diffInputs } from "../../provider/core/diff";
 import { GenericProvider } from "../../provider/dynamic/provider";
 import { readAccount } from "../../provider/import/account";
 import { generateProgram } from "../../provider/import/program";
@@ -104,6 +104,14 @@ describe("Team", () => {
     await team().update(created.id, created.outs, offline);
     const [patch] = sent.filter((r) => r.method === "PATCH");
     expect(patch.body).toEqual({ billing: "OFFLINE" });
+  });
+
+  it("a team declared without chargeKeys is no change against the API's empty list; removing declared keys is one", () => {
+    const outs = { id: "team_1", name: "Ops", billing: "IN_APP", chargeKeys: [], discountPercent: "7.50" };
+    const declared = checkInputs(kinds.Team, { name: "Ops", discountPercent: "7.5" }).inputs;
+    expect(diffInputs(kinds.Team, outs, declared)).toEqual({ changes: false, replaces: [], changed: [] });
+    const withKey = { ...outs, chargeKeys: [{ type: "RFID", uid: "04A1B2C3" }] };
+    expect(diffInputs(kinds.Team, withKey, declared)).toEqual({ changes: true, replaces: [], changed: ["chargeKeys"] });
   });
 
   it("adoptExisting takes over the team of that name (case-insensitive) with one PATCH of what differs", async () => {

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { inputFields } from "../../provider/dynamic/fields";
+import { inputFields } from "../../provider/core/fields";
 import { GenericProvider } from "../../provider/dynamic/provider";
 import type { ApiAccess } from "../../provider/dynamic/kind";
 import { kinds, type KindName } from "../../provider/kinds";

@@ -14,7 +14,7 @@
  * stay the API's: the emulator's schema step does not look ids up.
  */
 import fc from "fast-check";
-import type { CheckFailure } from "../../../provider/dynamic/check";
+import type { CheckFailure } from "../../../provider/core/check";
 import { GenericProvider } from "../../../provider/dynamic/provider";
 import { kinds, type KindName } from "../../../provider/kinds";
 import { numberToPlainText } from "../../../provider/decimal";

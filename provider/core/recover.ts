@@ -8,7 +8,6 @@
  * an interrupted `pulumi up` the pending create in the state is the proof,
  * which `eosvolt-recover-pending` uses.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { ListParamsBase } from "../client/pagination";
 import type { ApiObject } from "../kinds/kind";
@@ -16,6 +15,7 @@ import { findByNaturalKey, type KindContext } from "./adopt";
 import { changedFields } from "./diff";
 import { errorCode, errorRetries, isConflict } from "./errors";
 import { stateOf } from "./outputs";
+import type { CreateResult } from "./results";
 
 type Props = Record<string, unknown>;
 
@@ -24,7 +24,7 @@ export async function recoverLostCreate<I extends z.ZodObject, O extends ApiObje
   ctx: KindContext<I, O, L>,
   error: unknown,
   inputs: Props,
-): Promise<pulumi.dynamic.CreateResult | undefined> {
+): Promise<CreateResult | undefined> {
   const { kind } = ctx;
   const key = kind.naturalKey;
   const code = errorCode(error);

@@ -16,11 +16,19 @@ export function changedFields(kind: AnyKind, desired: Record<string, unknown>, c
   for (const field of inputFields(kind)) {
     if (kind.writeOnly.includes(field)) {
       if (writeOnlyChanged(field, desired[field], current)) changed.push(field);
-    } else if (containsUnknown(want[field]) || !sameValue(want[field], have[field])) {
+    } else if (containsUnknown(want[field]) || !(sameValue(want[field], have[field]) || (isNone(want[field]) && isNone(have[field])))) {
       changed.push(field);
     }
   }
   return changed;
+}
+
+/**
+ * No value: left out, `null`, or an empty list. The API answers an optional list the program
+ * left out as `[]` (a team's `chargeKeys`), which is the same as none.
+ */
+function isNone(value: unknown): boolean {
+  return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 }
 
 function writeOnlyChanged(field: string, desired: unknown, current: Record<string, unknown>): boolean {

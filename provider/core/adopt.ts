@@ -3,7 +3,6 @@
  * `adoptId` or found by the kind's natural key (`adoptExisting`), with at most
  * one `PATCH` of the fields where the program differs.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { ListParamsBase } from "../client/pagination";
 import type { ApiObject, KindWith } from "../kinds/kind";
@@ -11,6 +10,7 @@ import { changedFields, patchBody } from "./diff";
 import type { KindEndpoint } from "./endpoint";
 import { explainError, isNotFound } from "./errors";
 import { stateOf } from "./outputs";
+import type { CreateResult } from "./results";
 
 type Props = Record<string, unknown>;
 
@@ -62,7 +62,7 @@ export async function adopt<I extends z.ZodObject, O extends ApiObject, L extend
   ctx: KindContext<I, O, L>,
   existing: O,
   inputs: Props,
-): Promise<pulumi.dynamic.CreateResult> {
+): Promise<CreateResult> {
   const { kind } = ctx;
   const changed = changedFields(kind, inputs, existing);
   const immutable = changed.filter((f) => kind.replaceOnChanges.includes(f));
