@@ -5,10 +5,10 @@
  * `status` and `lastSignInAt` are never a diff and never in the state.
  */
 import { describe, expect, it } from "vitest";
-import { checkInputs } from "../../provider/dynamic/check";
-import { diffInputs, patchBody } from "../../provider/dynamic/diff";
-import { outputFields } from "../../provider/dynamic/fields";
-import { stateOf } from "../../provider/dynamic/outputs";
+import { checkInputs } from "../../provider/core/check";
+import { diffInputs, patchBody } from "../../provider/core/diff";
+import { outputFields } from "../../provider/core/fields";
+import { stateOf } from "../../provider/core/outputs";
 import { adminKind } from "../../provider/kinds";
 
 const operations = (over: Record<string, unknown> = {}) => ({

@@ -5,9 +5,9 @@
  * one changed fee is one PATCH of the whole booking; no booking is `booking: null`.
  */
 import { describe, expect, it } from "vitest";
-import { checkInputs } from "../../provider/dynamic/check";
-import { diffInputs, patchBody } from "../../provider/dynamic/diff";
-import { stateOf } from "../../provider/dynamic/outputs";
+import { checkInputs } from "../../provider/core/check";
+import { diffInputs, patchBody } from "../../provider/core/diff";
+import { stateOf } from "../../provider/core/outputs";
 import { locationKind } from "../../provider/kinds";
 import { locationArgs } from "./fixtures";
 

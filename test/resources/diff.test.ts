@@ -4,7 +4,7 @@ import { diffInputs, patchBody } from "../../provider/core/diff";
 import { fingerprint } from "../../provider/core/secrets";
 import { UNKNOWN } from "../../provider/core/values";
 import { chargerKind, locationKind, pricingPlanKind } from "../../provider/kinds";
-import type { ResourceKind } from "../../provider/dynamic/kind";
+import type { ResourceKind } from "../../provider/kinds/kind";
 import { chargerArgs, locationArgs, planArgs } from "./fixtures";
 
 /** What the API answers for a body: decimals with 4 places, upper-cased identity, server fields. */

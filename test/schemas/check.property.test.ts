@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { inputFields } from "../../provider/core/fields";
 import { GenericProvider } from "../../provider/dynamic/provider";
-import type { ApiAccess } from "../../provider/dynamic/kind";
+import type { ApiAccess } from "../../provider/client";
 import { kinds, type KindName } from "../../provider/kinds";
 import { chargerArgs, locationArgs, planArgs } from "../resources/fixtures";
 
