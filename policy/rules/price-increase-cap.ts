@@ -1,6 +1,7 @@
 /** Policy 2: a maximum price increase per change, against a baseline. */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { show, units } from "../decimal";
+import { formatMoney as show, formatPercentUnits, percentChangeText, risesMoreThan } from "../../provider/money";
+import { units } from "../amounts";
 import { components, policyConfig } from "../inputs";
 import { TYPES } from "../types";
 import { isKnown, snapshotProps } from "../unknown";
@@ -45,7 +46,6 @@ export const priceIncreaseCap: ResourceValidationPolicy = {
     const baseline: PlanBaseline | undefined =
       baselines[args.name] ?? (isKnown(plan.name) && typeof plan.name === "string" ? baselines[plan.name] : undefined);
     if (!baseline || typeof baseline !== "object") return;
-    const percent = Number(cfg.maxIncreasePercent);
     const allowed = units(cfg.maxIncreasePercent); // in 10⁻⁴ percent, exact
     if (allowed === undefined) return;
     for (const { component, i, path } of components(plan)) {
@@ -55,13 +55,12 @@ export const priceIncreaseCap: ResourceValidationPolicy = {
       const before = units(prices[component.type]);
       const after = units(component.price);
       if (before === undefined || after === undefined) continue;
-      // after > before × (1 + percent/100), in integers: after·10⁶ > before·(10⁶ + percent·10⁴)
-      if (after * 1000000n > before * (1000000n + allowed)) {
-        const rise = before === 0n ? "from zero" : `+${((Number(after - before) / Number(before)) * 100).toFixed(1)}%`;
+      if (risesMoreThan(before, after, allowed)) {
+        const rise = percentChangeText(before, after);
         const unit = isKnown(plan.currency) ? ` ${plan.currency}` : "";
         reportViolation(
           `Pricing plan "${args.name}" raises ${component.type} at ${path} from ${show(before)} to ${show(after)}${unit} ` +
-            `(${rise}), more than the allowed ${percent}% per change.`,
+            `(${rise}), more than the allowed ${formatPercentUnits(allowed)}% per change.`,
         );
       }
     }
