@@ -22,3 +22,15 @@ export {
 } from "./amount";
 export { exactAmount, inclVat, inclVatAbove, vatOf } from "./vat";
 export { discounted, medianUnits, percentChange, percentChangeTenths, percentChangeText, risesMoreThan, scaled } from "./percent";
+export { instantMs, localTime, type LocalTime } from "./local-time";
+export { compileTariff, LINE_TYPES, type CompiledTariff, type LineType, type TariffPlan, type TariffRestrictions } from "./tariff";
+export {
+  priceSession,
+  priceSessionUnits,
+  type BillLine,
+  type LineUnits,
+  type MeteredPeriod,
+  type PriceUnits,
+  type SessionPrice,
+  type SessionToPrice,
+} from "./price-session";
