@@ -150,8 +150,8 @@ const METERED: ReadonlyArray<{ type: LineType; parking: boolean; amount: (p: Met
 ];
 
 /**
- * Prices a completed session in units: lines (FLAT first, then runs in the order
- * they start, `ENERGY` before `TIME` at the same period) and the totals after
+ * Prices a completed session in units: lines (`FLAT` first, then the `ENERGY`
+ * runs, the `TIME` runs and the `PARKING_TIME` runs, each in time order) and the totals after
  * `minPrice` / `maxPrice`. `timeZone` is the location's IANA zone.
  * Throws a `RangeError` naming the field when the plan or session is malformed.
  */
@@ -179,7 +179,7 @@ export function priceSessionUnits(plan: TariffPlan, session: SessionToPrice, tim
     const run = open[k];
     if (!run) return;
     const type = METERED[k].type;
-    ordered.push({ order: run.order * 3 + k, line: line(type, run.element.index, run.element.components[type]!, run.amount, discount) });
+    ordered.push({ order: (k + 1) * 1_000_000 + run.order, line: line(type, run.element.index, run.element.components[type]!, run.amount, discount) });
     open[k] = undefined;
   };
   let energyBeforeWh = 0;

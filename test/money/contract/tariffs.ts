@@ -43,7 +43,7 @@ function range<T>(arb: fc.Arbitrary<number>, show: (n: number) => T): fc.Arbitra
 
 const restrictions = fc
   .record({
-    time: fc.option(fc.tuple(maybe(hhmm, 1), fc.option(fc.oneof(hhmm, fc.constant("24:00")), { nil: undefined, freq: 1 })), { nil: undefined, freq: 1 }),
+    time: fc.option(fc.tuple(maybe(hhmm, 3), fc.option(fc.oneof(hhmm, fc.constant("24:00")), { nil: undefined, freq: 2 })), { nil: undefined, freq: 2 }),
     dates: fc.option(range(fc.integer({ min: 0, max: 400 }), (d) => new Date(Date.UTC(2025, 11, 1) + d * 86_400_000).toISOString().slice(0, 10)), { nil: undefined, freq: 3 }),
     kwh: fc.option(range(decimalUnits(60), money), { nil: undefined, freq: 2 }),
     power: fc.option(range(decimalUnits(60), money), { nil: undefined, freq: 3 }),
@@ -73,7 +73,7 @@ const component = fc.oneof(
   fc.record({ type: fc.constant("FLAT"), price: decimal(3), vat: maybe(vat), stepSize: fc.constant(1) }),
 ).map(compact);
 
-const element = fc.record({ priceComponents: fc.array(component, { minLength: 1, maxLength: 3 }), restrictions: maybe(restrictions, 1) }).map(compact);
+const element = fc.record({ priceComponents: fc.array(component, { minLength: 1, maxLength: 3 }), restrictions: fc.option(restrictions, { nil: undefined, freq: 4 }) }).map(compact);
 
 const limit = fc.record({ exclVat: decimalUnits(30), withIncl: fc.boolean(), vatPart: fc.integer({ min: 0, max: 30 }) });
 
