@@ -88,3 +88,13 @@ export function resolveConfig(get: ConfigGetter, env: NodeJS.ProcessEnv = proces
   const rateLimitBudgetSeconds = seconds(CONFIG_KEYS.rateLimitBudget, read("rateLimitBudget"));
   return { token, environment, baseUrl: read("baseUrl"), rateLimitBudgetSeconds };
 }
+
+/** The client options of a configuration (token, environment, base URL, 429 budget), for the CLIs that read the API. */
+export function clientOptionsOf(config: ProviderConfig): ClientOptions {
+  return {
+    token: config.token,
+    environment: config.environment,
+    baseUrl: config.baseUrl,
+    ...(config.rateLimitBudgetSeconds === undefined ? {} : { rateLimitBudgetMs: config.rateLimitBudgetSeconds * 1000 }),
+  };
+}
