@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { EosvoltClient } from "../client/client";
 import { EosvoltConfigError, PermissionError } from "../client/errors";
+import type { ClientOptions } from "../client/options";
 import { clientOptionsOf, resolveConfig } from "../config";
 import { computeImpact, type ImpactReport, type ImpactUnavailable } from "./impact/compute";
 import { renderImpact } from "./impact/render";
@@ -48,6 +49,8 @@ export function parsePercent(value: string): number | undefined {
 export interface ImpactEnvironment {
   env?: NodeJS.ProcessEnv;
   now?: number;
+  /** The HTTP dispatcher (tests: a MockAgent). */
+  dispatcher?: ClientOptions["dispatcher"];
 }
 
 /** Why impact could not be computed, in a sentence for the review. */
@@ -62,7 +65,7 @@ async function impactSection(input: string, review: PricingReview, days: number,
   let report: ImpactReport | ImpactUnavailable;
   try {
     const config = resolveConfig(() => undefined, environment.env ?? process.env);
-    client = new EosvoltClient(clientOptionsOf(config));
+    client = new EosvoltClient({ ...clientOptionsOf(config), ...(environment.dispatcher ? { dispatcher: environment.dispatcher } : {}) });
     report = await computeImpact(parsePreviewText(input), review.plans, client, { days, now: environment.now });
   } catch (error) {
     report = unavailable(error);

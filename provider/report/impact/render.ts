@@ -81,7 +81,7 @@ function planSection(p: PlanImpact, report: ImpactReport): string {
   out.push(chart(p), "");
   const r = p.reconciled;
   let line = `Re-priced under today's plan, ${r.matching} of ${r.of} sessions match what was billed.`;
-  if (r.matching !== r.of) line += ` ${r.of - r.matching} do not: compare their \`lines\` with the plan (\`eosvolt-export sessions --format jsonl\`).`;
+  if (r.matching !== r.of) line += ` ${r.of - r.matching} ${r.of - r.matching === 1 ? "does" : "do"} not: compare their \`lines\` with the plan (\`eosvolt-export sessions --format jsonl\`).`;
   if (p.earlierVersion > 0) line += ` ${p.earlierVersion} more ${p.earlierVersion === 1 ? "was" : "were"} billed under an earlier version of the plan (another \`tariffVersion\`): re-priced in the comparison above, not reconciled with ${p.earlierVersion === 1 ? "its bill" : "their bills"}.`;
   out.push(line);
   return out.join("\n");
