@@ -40,7 +40,7 @@ function formatterOf(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The zone's offset from UTC in ms at `utcMs` (local = utc + offset). */
-function offsetAt(timeZone: string, utcMs: number): number {
+export function offsetAt(timeZone: string, utcMs: number): number {
   let byQuarter = offsets.get(timeZone);
   if (!byQuarter) {
     byQuarter = new Map();
@@ -48,6 +48,7 @@ function offsetAt(timeZone: string, utcMs: number): number {
   }
   const quarter = Math.floor(utcMs / QUARTER_MS);
   const cached = byQuarter.get(quarter);
+  // Cached offsets are the hot path of pricing many sessions.
   if (cached !== undefined) return cached;
   const at = quarter * QUARTER_MS;
   const parts: Record<string, number> = {};
@@ -76,4 +77,39 @@ export function instantMs(value: string, what: string): number {
   const ms = Date.parse(value);
   if (!Number.isFinite(ms)) throw new RangeError(`${what} is not an ISO 8601 time: ${JSON.stringify(value)}`);
   return ms;
+}
+
+/** A zone's clock for many instants: the offset cache of one zone without a lookup by name. */
+export class ZoneClock {
+  readonly #byQuarter: Map<number, number>;
+
+  constructor(readonly timeZone: string) {
+    formatterOf(timeZone); // a RangeError now for an unknown zone
+    let byQuarter = offsets.get(timeZone);
+    if (!byQuarter) {
+      byQuarter = new Map();
+      offsets.set(timeZone, byQuarter);
+    }
+    this.#byQuarter = byQuarter;
+  }
+
+  /** Local wall-clock ms (as if UTC) of `utcMs`. */
+  local(utcMs: number): number {
+    const cached = this.#byQuarter.get(Math.floor(utcMs / QUARTER_MS));
+    return utcMs + (cached ?? offsetAt(this.timeZone, utcMs));
+  }
+}
+
+const clocks = new Map<string, ZoneClock>();
+
+/** The (cached) clock of a zone. */
+export function zoneClock(timeZone: string): ZoneClock {
+  let clock = clocks.get(timeZone);
+  if (!clock) clocks.set(timeZone, (clock = new ZoneClock(timeZone)));
+  return clock;
+}
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
+export function dayNumber(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 }

@@ -19,7 +19,7 @@
  * All amounts are bigint units of 10^-4; the only rounding is `round.ts`.
  */
 import { formatMoney, HUNDRED_PERCENT, requireUnits } from "./amount";
-import { instantMs, localTime } from "./local-time";
+import { instantMs, zoneClock } from "./local-time";
 import { discounted, scaled } from "./percent";
 import { divideCeiling, divideHalfUp } from "./round";
 import { compileTariff, type CompiledComponent, type CompiledElement, type CompiledRestrictions, type LineType, type TariffPlan } from "./tariff";
@@ -81,22 +81,36 @@ export interface SessionPrice {
   lines: BillLine[];
 }
 
-/** The values a restriction is judged on at the start of a period. */
+/** The values a restriction is judged on at the start of a period (one object, reused). */
 interface Moment {
-  date: string;
+  /** Local date as days since 1970-01-01, second of the local day, weekday (0 Monday). */
+  day: number;
   secondOfDay: number;
   weekday: number;
-  /** Energy delivered before the period, in units of 10^-4 kWh (Wh × 10). */
-  kwhBefore: bigint;
+  /** Energy delivered before the period, in 0.1 Wh (= 10^-4 kWh, the unit of `minKwh`). */
+  tenthWhBefore: number;
   /** Seconds since `startedAt`. */
   elapsedS: number;
   energyWh: number;
   chargingS: number;
 }
 
+const DAY_MS = 86_400_000;
+
+function setClock(m: Moment, localMs: number): void {
+  const day = Math.floor(localMs / DAY_MS);
+  m.day = day;
+  m.secondOfDay = Math.floor((localMs - day * DAY_MS) / 1000);
+  m.weekday = (((day + 3) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+}
+
 /** Whether `power = energyWh × 3.6 / chargingS` kW is ≥ `bound` (units of 10^-4 kW); power is 0 without charging time. */
 function powerAtLeast(m: Moment, bound: bigint): boolean {
   if (m.chargingS <= 0) return 0n >= bound;
+  const b = Number(bound);
+  const lhs = m.energyWh * 36_000;
+  const rhs = b * m.chargingS;
+  if (Number.isSafeInteger(lhs) && Number.isSafeInteger(rhs) && BigInt(b) === bound) return lhs >= rhs;
   return BigInt(m.energyWh) * 36_000n >= bound * BigInt(m.chargingS);
 }
 
@@ -111,11 +125,11 @@ function holds(r: CompiledRestrictions, m: Moment): boolean {
       if (t < start && t >= end) return false; // wraps past midnight
     } // equal: the whole day
   }
-  if (r.startDate !== undefined && m.date < r.startDate) return false;
-  if (r.endDate !== undefined && m.date >= r.endDate) return false;
-  if (r.days !== undefined && !r.days.has(m.weekday)) return false;
-  if (r.minKwh !== undefined && m.kwhBefore < r.minKwh) return false;
-  if (r.maxKwh !== undefined && m.kwhBefore >= r.maxKwh) return false;
+  if (r.startDay !== undefined && m.day < r.startDay) return false;
+  if (r.endDay !== undefined && m.day >= r.endDay) return false;
+  if (r.dayMask !== undefined && (r.dayMask & (1 << m.weekday)) === 0) return false;
+  if (r.minTenthWh !== undefined && m.tenthWhBefore < r.minTenthWh) return false;
+  if (r.maxTenthWh !== undefined && m.tenthWhBefore >= r.maxTenthWh) return false;
   if (r.minDurationS !== undefined && m.elapsedS < r.minDurationS) return false;
   if (r.maxDurationS !== undefined && m.elapsedS >= r.maxDurationS) return false;
   if (r.minPowerKw !== undefined && !powerAtLeast(m, r.minPowerKw)) return false;
@@ -123,8 +137,14 @@ function holds(r: CompiledRestrictions, m: Moment): boolean {
   return true;
 }
 
-function pick(elements: readonly CompiledElement[], type: LineType, m: Moment): CompiledElement | undefined {
-  for (const element of elements) if (element.components[type] && holds(element.restrictions, m)) return element;
+/** The restrictions of each element judged once per period: 0 not yet, 1 hold, 2 do not. */
+function pick(elements: readonly CompiledElement[], type: LineType, m: Moment, judged: Uint8Array): CompiledElement | undefined {
+  for (let i = 0; i < elements.length; i += 1) {
+    const element = elements[i];
+    if (!element.components[type]) continue;
+    if (judged[i] === 0) judged[i] = holds(element.restrictions, m) ? 1 : 2;
+    if (judged[i] === 1) return element;
+  }
   return undefined;
 }
 
@@ -136,18 +156,48 @@ function line(type: LineType, elementIndex: number, c: CompiledComponent, amount
   return { type, elementIndex, billedAmount, price: c.price, vatPercent: c.vatPercent, exclVat, vat: vatOf(exclVat, c.vatPercent) };
 }
 
-/** An open run of one type: the element pricing it, its amount, and the position of its first period. */
-interface Run {
-  element: CompiledElement;
-  amount: bigint;
-  order: number;
+/** The metered types, in the order of their lines: what they price and on which periods. */
+const METERED_TYPES: readonly LineType[] = ["ENERGY", "TIME", "PARKING_TIME"];
+
+/** Digits at `at`..`at+n` of `s`, or -1 when one is not a digit. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i += 1) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
-const METERED: ReadonlyArray<{ type: LineType; parking: boolean; amount: (p: MeteredPeriod) => number }> = [
-  { type: "ENERGY", parking: false, amount: (p) => p.energyWh },
-  { type: "TIME", parking: false, amount: (p) => p.chargingS },
-  { type: "PARKING_TIME", parking: true, amount: (p) => p.parkingS },
-];
+/**
+ * Ms since the epoch of the API's own form `YYYY-MM-DDTHH:MM:SSZ` without `Date.parse` (the hot
+ * path of re-pricing many sessions; days from the civil date, H. Hinnant's algorithm);
+ * anything else goes to `Date.parse`.
+ */
+function parseIsoZ(s: string): number {
+  if (s.length !== 20 || s.charCodeAt(19) !== 90 || s.charCodeAt(10) !== 84 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return Date.parse(s);
+  const y0 = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  const sec = digits(s, 17, 2);
+  if (y0 < 0 || mo < 1 || mo > 12 || d < 1 || d > 28 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return Date.parse(s); // days 29..31 checked by Date
+  const y = mo <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const days = era * 146_097 + doe - 719_468;
+  return ((days * 24 + h) * 60 + mi) * 60_000 + sec * 1000;
+}
+
+function parseInstant(value: string, what: string): number {
+  const ms = parseIsoZ(value);
+  if (ms !== ms) instantMs(value, what); // NaN: throws the RangeError naming the field
+  return ms;
+}
 
 /**
  * Prices a completed session in units: lines (`FLAT` first, then the `ENERGY`
@@ -157,59 +207,66 @@ const METERED: ReadonlyArray<{ type: LineType; parking: boolean; amount: (p: Met
  */
 export function priceSessionUnits(plan: TariffPlan, session: SessionToPrice, timeZone: string): PriceUnits {
   const tariff = compileTariff(plan);
+  const elements = tariff.elements;
+  const clock = zoneClock(timeZone);
   const discount = session.discountPercent === undefined || session.discountPercent === null ? undefined : requireUnits(session.discountPercent, "discountPercent");
   if (discount !== undefined && (discount < 0n || discount > HUNDRED_PERCENT)) throw new RangeError(`discountPercent must be 0..100: ${String(session.discountPercent)}`);
-  const started = instantMs(session.startedAt, "startedAt");
-  const ordered: Array<{ order: number; line: LineUnits }> = [];
+  const started = parseInstant(session.startedAt, "startedAt");
+  const periods = session.periods;
+  const judged = new Uint8Array(elements.length);
+  const m: Moment = { day: 0, secondOfDay: 0, weekday: 0, tenthWhBefore: 0, elapsedS: 0, energyWh: 0, chargingS: 0 };
 
   // FLAT: judged at the first period with energy and duration 0.
-  const first = session.periods[0];
-  const firstLocal = localTime(first ? instantMs(first.startAt, "periods[0].startAt") : started, timeZone);
-  const flat = pick(tariff.elements, "FLAT", {
-    ...firstLocal,
-    kwhBefore: 0n,
-    elapsedS: 0,
-    energyWh: first?.energyWh ?? 0,
-    chargingS: first?.chargingS ?? 0,
-  });
-  if (flat) ordered.push({ order: -1, line: line("FLAT", flat.index, flat.components.FLAT!, 1n, discount) });
+  const first = periods[0];
+  setClock(m, clock.local(first ? parseInstant(first.startAt, "periods[0].startAt") : started));
+  m.energyWh = first?.energyWh ?? 0;
+  m.chargingS = first?.chargingS ?? 0;
+  const flat = pick(elements, "FLAT", m, judged);
+  const flatLine = flat ? line("FLAT", flat.index, flat.components.FLAT!, 1n, discount) : undefined;
 
-  const open: Array<Run | undefined> = METERED.map(() => undefined);
+  const byType: LineUnits[][] = [[], [], []];
+  const runElement: Array<CompiledElement | undefined> = [undefined, undefined, undefined];
+  const runAmount = [0, 0, 0];
   const close = (k: number) => {
-    const run = open[k];
-    if (!run) return;
-    const type = METERED[k].type;
-    ordered.push({ order: (k + 1) * 1_000_000 + run.order, line: line(type, run.element.index, run.element.components[type]!, run.amount, discount) });
-    open[k] = undefined;
+    const element = runElement[k];
+    if (!element) return;
+    const type = METERED_TYPES[k];
+    byType[k].push(line(type, element.index, element.components[type]!, BigInt(runAmount[k]), discount));
+    runElement[k] = undefined;
   };
   let energyBeforeWh = 0;
-  session.periods.forEach((period, i) => {
-    const at = instantMs(period.startAt, `periods[${i}].startAt`);
-    const moment: Moment = {
-      ...localTime(at, timeZone),
-      kwhBefore: BigInt(energyBeforeWh) * 10n,
-      elapsedS: Math.round((at - started) / 1000),
-      energyWh: period.energyWh,
-      chargingS: period.chargingS,
-    };
+  for (let i = 0; i < periods.length; i += 1) {
+    const period = periods[i];
+    const at = parseInstant(period.startAt, `periods[${i}].startAt`);
+    setClock(m, clock.local(at));
+    m.tenthWhBefore = energyBeforeWh * 10;
+    m.elapsedS = Math.round((at - started) / 1000);
+    m.energyWh = period.energyWh;
+    m.chargingS = period.chargingS;
+    judged.fill(0);
     const parking = period.parkingS > 0;
-    METERED.forEach((metered, k) => {
-      if (metered.parking !== parking) return close(k);
-      const element = pick(tariff.elements, metered.type, moment);
-      if (!element) return close(k);
-      const run = open[k];
-      if (run && run.element === element) {
-        run.amount += BigInt(metered.amount(period));
-      } else {
+    for (let k = 0; k < 3; k += 1) {
+      if ((k === 2) !== parking) {
         close(k);
-        open[k] = { element, amount: BigInt(metered.amount(period)), order: i };
+        continue;
       }
-    });
+      const element = pick(elements, METERED_TYPES[k], m, judged);
+      if (!element) {
+        close(k);
+        continue;
+      }
+      const amount = k === 0 ? period.energyWh : k === 1 ? period.chargingS : period.parkingS;
+      if (runElement[k] === element) runAmount[k] += amount;
+      else {
+        close(k);
+        runElement[k] = element;
+        runAmount[k] = amount;
+      }
+    }
     energyBeforeWh += period.energyWh;
-  });
-  METERED.forEach((_, k) => close(k));
-  ordered.sort((a, b) => a.order - b.order);
-  const lines = ordered.map((o) => o.line);
+  }
+  for (let k = 0; k < 3; k += 1) close(k);
+  const lines = flatLine ? [flatLine, ...byType[0], ...byType[1], ...byType[2]] : [...byType[0], ...byType[1], ...byType[2]];
 
   let exclVat = 0n;
   let vat = 0n;

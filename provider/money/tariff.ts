@@ -4,6 +4,7 @@
  * under one plan reads the plan once ({@link compileTariff} caches by object).
  */
 import { requireUnits } from "./amount";
+import { dayNumber } from "./local-time";
 
 /** The component types of a tariff, in the order their lines are listed. */
 export const LINE_TYPES = ["FLAT", "ENERGY", "TIME", "PARKING_TIME"] as const;
@@ -49,6 +50,14 @@ export interface CompiledComponent {
 
 /** Restrictions, read: absent bounds are undefined. Amounts are in the units a period is compared in. */
 export interface CompiledRestrictions {
+  /** `startDate` / `endDate` as days since 1970-01-01. */
+  startDay?: number;
+  endDay?: number;
+  /** `minKwh` / `maxKwh` as numbers of 0.1 Wh (exact up to 2^53; larger: Infinity, beyond any session). */
+  minTenthWh?: number;
+  maxTenthWh?: number;
+  /** Weekdays that hold as a bit mask (bit 0 Monday). */
+  dayMask?: number;
   /** Seconds of the local day; `end` 86400 for `24:00`. */
   startSecond?: number;
   endSecond?: number;
@@ -108,12 +117,23 @@ function restrictionsOf(r: TariffRestrictions | null | undefined, where: string)
   out.maxPowerKw = optionalUnits(r.maxPowerKw, `${where}.maxPowerKw`);
   if (r.minDurationS != null) out.minDurationS = r.minDurationS;
   if (r.maxDurationS != null) out.maxDurationS = r.maxDurationS;
+  for (const [key, day] of [["startDate", "startDay"], ["endDate", "endDay"]] as const) {
+    const text = out[key];
+    if (text === undefined) continue;
+    const n = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayNumber(text) : NaN;
+    if (!Number.isFinite(n)) throw new RangeError(`${where}.${key} is not a date "YYYY-MM-DD": ${JSON.stringify(text)}`);
+    out[day] = n;
+  }
+  const safe = (u: bigint | undefined) => (u === undefined ? undefined : u <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(u) : Infinity);
+  out.minTenthWh = safe(out.minKwh);
+  out.maxTenthWh = safe(out.maxKwh);
   if (r.dayOfWeek != null) {
     out.days = new Set(r.dayOfWeek.map((day, i) => {
       const index = WEEKDAYS.indexOf(day);
       if (index < 0) throw new RangeError(`${where}.dayOfWeek[${i}] is not a weekday: ${JSON.stringify(day)}`);
       return index;
     }));
+    out.dayMask = [...out.days].reduce((mask, d) => mask | (1 << d), 0);
   }
   return out;
 }

@@ -1,0 +1,131 @@
+/**
+ * `--job sessions`: the session history (issue 25).
+ *
+ *   reprice  N = 100 000 completed sessions (periods by the emulator's builder, 1–10 h, in
+ *            Amsterdam) re-priced by the provider's pricer under a plan with time, weekday
+ *            and parking elements: CPU seconds (process.cpuUsage), goal ≤ 2 s.
+ *   export   `eosvolt-export sessions` of N sessions (each of --sessions) from an emulator
+ *            with that history at rate R: wall against requests / R (goal ≤ 1.1 ×), and the
+ *            export process's peak RSS (VmHWM) as N grows (goal ≤ 200 MB at 100 000, flat).
+ *   impact   `eosvolt-pricing-report --impact` over 30 days of sessions for 1000 chargers,
+ *            one plan updated: wall against pages / R + 5 s.
+ *
+ * The emulator's history comes from its own generator (`historyDays` / `historySeed`).
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { loadavg, cpus } from "node:os";
+import { dirname, join } from "node:path";
+import { previousResults } from "../lib/api.mjs";
+import { memorySampler } from "../lib/proc.mjs";
+import { KEEP, log, OUT, QUICK, RATE, require, ROOT, round, SESSION_SIZES, T0, TMP, TOKEN } from "../lib/settings.mjs";
+
+const { priceSessionUnits } = require(join(ROOT, "dist/provider/money/index.js"));
+const { buildPeriods } = require(join(ROOT, "dist/emulator/billing/index.js"));
+
+/** A plan like examples/pricing's "Public AC": weekday day rate, weekend, night, an idle fee after 2 h. */
+export const BENCH_PLAN = {
+  currency: "EUR",
+  elements: [
+    { priceComponents: [{ type: "ENERGY", price: "0.3900", vat: "21.0000", stepSize: 1 }], restrictions: { dayOfWeek: ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"], startTime: "07:00", endTime: "23:00" } },
+    { priceComponents: [{ type: "ENERGY", price: "0.3400", vat: "21.0000", stepSize: 1 }], restrictions: { dayOfWeek: ["SATURDAY", "SUNDAY"] } },
+    { priceComponents: [{ type: "ENERGY", price: "0.2900", vat: "21.0000", stepSize: 1 }] },
+    { priceComponents: [{ type: "PARKING_TIME", price: "6.0000", vat: "21.0000", stepSize: 900 }], restrictions: { minDurationS: 7200 } },
+  ],
+  minPrice: { exclVat: "0.5000" },
+};
+
+/** `n` sessions over 30 days, 1–10 h plugged in, periods from the emulator's builder. */
+function syntheticSessions(n) {
+  const start = Date.parse("2026-10-15T00:00:00Z");
+  const out = [];
+  for (let i = 0; i < n; i += 1) {
+    const at = start + Math.floor((i * 30 * 86_400_000) / n / 1000) * 1000;
+    const chargingS = 1800 + ((i * 7919) % 21_600);
+    const parkingS = (i * 104_729) % 3 === 0 ? (i * 31) % 14_400 : 0;
+    const iso = (ms) => new Date(ms).toISOString().replace(".000Z", "Z");
+    const energyWh = Math.floor((11_000 * chargingS) / 3600);
+    const startedAt = iso(at);
+    out.push({ startedAt, periods: buildPeriods({ startedAt, chargingEndedAt: iso(at + chargingS * 1000), stoppedAt: iso(at + (chargingS + parkingS) * 1000), energyWh, timeZone: "Europe/Amsterdam" }), ...(i % 5 === 0 ? { discountPercent: "12.50" } : {}) });
+  }
+  return out;
+}
+
+function reprice(n) {
+  // As the export and the review get them: parsed from the API's JSON.
+  const sessions = JSON.parse(JSON.stringify(syntheticSessions(n)));
+  const periods = sessions.reduce((a, s) => a + s.periods.length, 0);
+  const before = process.cpuUsage();
+  let total = 0n;
+  for (const s of sessions) total += priceSessionUnits(BENCH_PLAN, s, "Europe/Amsterdam").exclVat;
+  const used = process.cpuUsage(before);
+  const cpuS = round((used.user + used.system) / 1e6, 2);
+  log(`re-priced ${n} sessions (${periods} periods): ${cpuS} s CPU, revenue ${total} × 10^-4 EUR`);
+  return { n, periods, cpuS };
+}
+
+/** Runs a CLI of the package; resolves with wall time, exit code, output and peak RSS (MB). */
+function runCli(script, argv, env) {
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(ROOT, script), ...argv], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    const sampler = memorySampler(child.pid);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => done({ code, stdout, stderr, wallS: (performance.now() - started) / 1000, rssMB: sampler.stop().pulumiMB }));
+    return child;
+  });
+}
+
+/** An emulator at rate R whose history holds about `n` completed sessions over `days` days. */
+async function emulatorWithHistory(n, days, chargers) {
+  const { startEmulator } = require(join(ROOT, "dist/emulator/index.js"));
+  return startEmulator({ port: 0, rateLimit: RATE, history: { days, sessions: n, chargers, seed: 25 } });
+}
+
+async function exportRun(n) {
+  const days = 30;
+  const emulator = await emulatorWithHistory(n, days, Math.max(10, Math.ceil(n / 300)));
+  const dir = join(TMP, `export-${n}`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    emulator.clearRequests();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const from = new Date(Date.now() - (days + 1) * 86_400_000).toISOString();
+    const r = await runCli("dist/provider/export/cli.js", ["sessions", "--from", from, "--to", to, "--format", "csv", "--out", join(dir, "s.csv")], { EOSVOLT_TOKEN: TOKEN, EOSVOLT_BASE_URL: emulator.url });
+    if (r.code !== 0) throw new Error(`export exited ${r.code}: ${r.stderr}`);
+    const rows = readFileSync(join(dir, "s.csv"), "utf8").split("\r\n").length - 2;
+    const requests = emulator.stats().total;
+    const limitS = requests / RATE;
+    const out = { n: rows, requests, wallS: round(r.wallS, 1), limitS: round(limitS, 1), ratio: round(r.wallS / limitS, 3), rssMB: r.rssMB };
+    log(`export of ${rows} sessions: ${out.wallS} s for ${requests} requests (limit ${out.limitS} s, ${out.ratio} ×), peak RSS ${r.rssMB} MB`);
+    return out;
+  } finally {
+    await emulator.close();
+    if (!KEEP) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function mainSessions() {
+  log(`sessions job: N = ${SESSION_SIZES.join(", ")}; rate limit ${RATE} req/s; load average ${loadavg().map((x) => round(x, 2)).join(", ")}`);
+  const repricing = reprice(QUICK ? 10_000 : 100_000);
+  const exports = [];
+  for (const n of SESSION_SIZES) exports.push(await exportRun(n).catch((e) => ({ n, error: String(e) })));
+  const big = exports.find((e) => e.n >= 100_000 && !e.error);
+  const ok = exports.filter((e) => !e.error);
+  const goals = [
+    { goal: "re-pricing 100 000 sessions ≤ 2 s CPU", value: `${repricing.cpuS} s for ${repricing.n}`, met: repricing.n === 100_000 && repricing.cpuS <= 2 },
+    ...ok.map((e) => ({ goal: `export of ${e.n} sessions ≤ 1.1 × requests / R (${e.requests} / ${RATE} = ${e.limitS} s)`, value: `${e.wallS} s (${e.ratio} ×)`, met: e.ratio <= 1.1 })),
+    { goal: "export peak RSS flat as N grows, ≤ 200 MB at N = 100 000", value: ok.map((e) => `${e.n}: ${e.rssMB} MB`).join(", "), met: big !== undefined && big.rssMB <= 200 },
+  ];
+  const report = previousResults();
+  report.sessionsRun = { when: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version, loadAverage: loadavg().map((x) => round(x, 2)) }, rateLimit: RATE, repricing, exports, goals };
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(report, null, 2) + "\n");
+  for (const x of goals) console.log(`${x.met ? "MET " : "MISS"}  ${x.goal}: ${x.value}`);
+  for (const e of exports.filter((x) => x.error)) console.log(`FAIL  export of ${e.n}: ${e.error.split("\n")[0]}`);
+  console.log(`\n${round((performance.now() - T0) / 1000, 0)} s in all (load average ${loadavg().map((x) => round(x, 2)).join(", ")}); results in ${OUT}`);
+  if (!KEEP) rmSync(TMP, { recursive: true, force: true });
+}
