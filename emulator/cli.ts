@@ -3,7 +3,7 @@
  * `eosvolt-emulator`: runs the EOSVOLT API emulator.
  *
  * Usage: eosvolt-emulator [--port 8787] [--host 127.0.0.1] [--token TOKEN | --token TOKEN=scope,scope]...
- *   [--rate-limit 50] [--data FILE] [--latency MIN-MAX] [--no-idempotency]
+ *   [--rate-limit 50] [--data FILE] [--latency MIN-MAX] [--no-idempotency] [--history-days N [--history-seed S]]
  *
  * The first line on stdout is the base URL. SIGINT/SIGTERM stop it cleanly (the data file is flushed).
  */
@@ -21,6 +21,9 @@ const USAGE = `Usage: eosvolt-emulator [options]
   --data FILE           persist state to FILE across restarts
   --latency MIN-MAX     add MIN..MAX ms latency to each /v1 request
   --no-idempotency      ignore Idempotency-Key headers
+  --history-days N      generate N days of completed, billed sessions for the chargers
+                        that exist at start (the data file's); later: POST /_emulator/history
+  --history-seed S      seed of that history (default 1): the same seed, the same sessions
   --help                show this help`;
 
 /** The flags, for `util.parseArgs`; each is then read in the order given (a later one wins). */
@@ -32,6 +35,8 @@ const FLAGS = {
   data: { type: "string" },
   latency: { type: "string" },
   "no-idempotency": { type: "boolean" },
+  "history-days": { type: "string" },
+  "history-seed": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -65,6 +70,13 @@ export function parseArgs(argv: string[]): EmulatorOptions {
       case "rate-limit": opts.rateLimit = int(value(), 0, 1_000_000); break;
       case "data": opts.dataFile = value(); break;
       case "no-idempotency": opts.idempotency = false; break;
+      case "history-days": opts.history = { ...opts.history, days: int(value(), 1, 3660) }; break;
+      case "history-seed": {
+        const v = value();
+        if (!/^-?[0-9]{1,15}$/.test(v)) throw new Error(`${flag} must be an integer.`);
+        opts.history = { days: 0, ...opts.history, seed: Number(v) };
+        break;
+      }
       case "latency": {
         const m = /^([0-9]+)(?:-([0-9]+))?$/.exec(value());
         if (!m || Number(m[2] ?? m[1]) < Number(m[1])) throw new Error("--latency must be MIN-MAX in ms, e.g. 10-50.");
@@ -85,6 +97,7 @@ export function parseArgs(argv: string[]): EmulatorOptions {
     }
   }
   if (sawToken) opts.tokens = tokens;
+  if (opts.history && opts.history.days === 0) throw new Error("--history-seed needs --history-days.");
   return opts;
 }
 
@@ -96,8 +109,17 @@ async function main(): Promise<void> {
     process.stderr.write(`eosvolt-emulator: ${(err as Error).message}\n`);
     process.exit(2);
   }
-  const emu = await startEmulator(options);
+  const { history, ...serverOptions } = options;
+  const emu = await startEmulator(serverOptions);
   process.stdout.write(`${emu.url}\n`);
+  if (history) {
+    const made = emu.generateHistory(history);
+    process.stderr.write(
+      `eosvolt-emulator: history: ${made.sessions} completed sessions on ${made.connectors} connectors, ${made.from} to ${made.until}` +
+        (made.connectorsWithoutPlan ? ` (${made.connectorsWithoutPlan} connectors without a pricing plan have none)` : "") +
+        (made.connectors === 0 ? `; no priced connectors yet: create chargers, then POST ${emu.url}/_emulator/history {"days":${history.days}}` : "") + "\n",
+    );
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -2,6 +2,7 @@ import { ApiError } from "./errors";
 import type { Reply } from "./http";
 import { parseFaultConfig, type FaultConfig } from "./faults";
 import type { RequestLogEntry, RequestStats } from "./request-log";
+import { parseHistoryBody, type HistoryResult, type HistoryOptions } from "./history/control";
 
 /** What the control endpoints act on (implemented by the server). */
 export interface ControlTarget {
@@ -12,6 +13,7 @@ export interface ControlTarget {
   clearRequests(): void;
   stats(): RequestStats;
   state(): EmulatorStateDump;
+  generateHistory(options: HistoryOptions): HistoryResult;
 }
 
 /** `GET /_emulator/state`: every object as the API renders it (no authorization keys). */
@@ -32,7 +34,7 @@ export function isLoopback(address: string | undefined): boolean {
 /**
  * Answers the test-control endpoints under `/_emulator` (loopback only, no auth):
  * `GET|POST /_emulator/faults`, `POST /_emulator/reset`, `GET|DELETE /_emulator/requests`,
- * `GET /_emulator/stats`, `GET /_emulator/state`.
+ * `GET /_emulator/stats`, `GET /_emulator/state`, `POST /_emulator/history`.
  */
 export function handleControl(target: ControlTarget, method: string, pathname: string, body: () => Record<string, unknown>, remote: string | undefined): Reply {
   if (!isLoopback(remote)) throw new ApiError(403, "forbidden", "Emulator control endpoints only answer loopback clients.");
@@ -55,6 +57,8 @@ export function handleControl(target: ControlTarget, method: string, pathname: s
       return { status: 200, body: { success: true, data: target.stats() } };
     case "GET /_emulator/state":
       return { status: 200, body: { success: true, data: target.state() } };
+    case "POST /_emulator/history":
+      return { status: 200, body: { success: true, data: target.generateHistory(parseHistoryBody(body())) } };
     default:
       throw new ApiError(404, "not_found", `No control endpoint ${route}.`);
   }

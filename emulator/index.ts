@@ -15,12 +15,14 @@ import type { EmulatorOptions } from "./options";
 import type { FaultConfig } from "./faults";
 import type { RequestLogEntry, RequestStats } from "./request-log";
 import type { EmulatorStateDump } from "./control";
+import type { HistoryOptions, HistoryResult } from "./history/generate";
 
 export type { EmulatorOptions } from "./options";
 export { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_RATE_LIMIT } from "./options";
 export type { FaultConfig, FaultKind } from "./faults";
 export type { RequestLogEntry, RequestStats } from "./request-log";
 export type { EmulatorStateDump } from "./control";
+export type { HistoryOptions, HistoryResult } from "./history/generate";
 export type { Scope, TokensOption } from "./auth";
 export { ALL_SCOPES, DEFAULT_TOKEN } from "./auth";
 
@@ -48,6 +50,12 @@ export interface RunningEmulator {
   state(): EmulatorStateDump;
   /** Writes pending state to the data file now (no-op without `dataFile`). */
   flush(): void;
+  /**
+   * Generates completed, billed sessions for the chargers and connectors that exist, from a
+   * seed (replacing an earlier generation; live sessions stay). See `history/generate.ts`.
+   * @throws RangeError for bad options.
+   */
+  generateHistory(options: HistoryOptions): HistoryResult;
 }
 
 /**
@@ -70,5 +78,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stats: () => server.stats(),
     state: () => server.state(),
     flush: () => server.flush(),
+    generateHistory: (o) => server.generateHistory(o),
   };
 }

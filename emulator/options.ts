@@ -1,5 +1,6 @@
 import type { TokensOption } from "./auth";
 import type { FaultConfig } from "./faults";
+import type { HistoryOptions } from "./history/generate";
 
 /** Default requests per second per token. */
 export const DEFAULT_RATE_LIMIT = 50;
@@ -31,4 +32,9 @@ export interface EmulatorOptions {
   faults?: FaultConfig;
   /** Debounce of data-file writes in ms. @default 50 */
   persistDebounceMs?: number;
+  /**
+   * Generate completed sessions at start for the chargers that exist then (those of the data
+   * file); later, `generateHistory` or `POST /_emulator/history` after creating chargers.
+   */
+  history?: HistoryOptions;
 }

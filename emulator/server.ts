@@ -18,6 +18,7 @@ import { renderCharger } from "./resources/chargers";
 import { renderTeam } from "./resources/teams";
 import { renderPricingPlan } from "./resources/pricing-plans";
 import { renderSession } from "./resources/sessions";
+import { generateHistory, type HistoryOptions, type HistoryResult } from "./history/generate";
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -48,6 +49,7 @@ export class EmulatorServer implements ControlTarget {
       this.store.load(saved.store);
       this.idempotencyStore.load(saved.idempotency ?? []);
     }
+    if (options.history) this.generateHistory(options.history);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => {
         if (!res.headersSent && !res.destroyed) writeReply(res, errorReply(new Error("unexpected")));
@@ -116,6 +118,10 @@ export class EmulatorServer implements ControlTarget {
   }
   stats(): RequestStats {
     return this.log.stats();
+  }
+  /** Replaces the generated history with a new one for the chargers that exist now. */
+  generateHistory(options: HistoryOptions): HistoryResult {
+    return generateHistory(this.store, options);
   }
   state(): EmulatorStateDump {
     const s = this.store;

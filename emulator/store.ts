@@ -3,6 +3,7 @@ import type { LocationInput } from "./validation/location";
 import type { ChargerInput } from "./validation/charger";
 import type { PricingPlanInput } from "./validation/pricing-plan";
 import type { TeamInput } from "./validation/team";
+import type { SessionBilling } from "./history/record";
 
 /** Fields every stored object has. */
 export interface RecordMeta {
@@ -51,6 +52,8 @@ export interface SessionRecord extends RecordMeta {
   startedAt: string;
   stoppedAt: string | null;
   energyWh: number;
+  /** What a completed session was billed (generated history); absent otherwise. */
+  billing?: SessionBilling;
 }
 
 /** The serialisable state (also the data file's content). */
@@ -78,6 +81,7 @@ export class Store {
   sessions = new Map<string, SessionRecord>();
   private nextChargerId = FIRST_CHARGER_ID;
   private nextSeq = 1;
+  private changes = 0;
 
   /** @param onChange called after every mutation (persistence hooks in here). */
   constructor(private readonly onChange: () => void = () => {}) {}
@@ -103,7 +107,13 @@ export class Store {
 
   /** Signals a mutation. */
   changed(): void {
+    this.changes++;
     this.onChange();
+  }
+
+  /** Counts mutations signalled so far: a cache built at one revision is valid while it stays. */
+  get revision(): number {
+    return this.changes;
   }
 
   /** Empties everything and restarts the counters. */
@@ -135,6 +145,7 @@ export class Store {
   /** Replaces the state with a snapshot (from the data file). */
   load(s: StoreSnapshot): void {
     if (s.version !== 1) throw new Error(`Unsupported data file version ${String(s.version)}.`);
+    this.changes++;
     this.locations = new Map(s.locations.map((r) => [r.id, r]));
     this.chargers = new Map(s.chargers.map((r) => [r.id, r]));
     this.pricingPlans = new Map(s.pricingPlans.map((r) => [r.id, r]));

@@ -15,6 +15,8 @@ export interface LocalTime {
   weekday: string;
 }
 
+import { dateOfDay } from "./calendar";
+
 const WEEKDAYS = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"];
 const BUCKET_S = 900;
 
@@ -65,9 +67,9 @@ export function offsetAt(timeZone: string, epochS: number): number {
 /** The local date, second of day and weekday of an instant (epoch seconds). */
 export function localTime(timeZone: string, epochS: number): LocalTime {
   const local = epochS + offsetAt(timeZone, epochS);
-  const d = new Date(local * 1000);
-  const secondOfDay = ((local % 86_400) + 86_400) % 86_400;
-  return { date: d.toISOString().slice(0, 10), secondOfDay, weekday: WEEKDAYS[d.getUTCDay()] };
+  const day = Math.floor(local / 86_400);
+  // 1970-01-01 was a Thursday.
+  return { date: dateOfDay(day), secondOfDay: local - day * 86_400, weekday: WEEKDAYS[(((day + 4) % 7) + 7) % 7] };
 }
 
 const mod = (a: number, n: number) => ((a % n) + n) % n;

@@ -1,4 +1,7 @@
 import { nextLocalQuarter } from "./local-time";
+import { isoSeconds } from "./calendar";
+
+export { isoSeconds };
 
 /** One metered period of a completed session: charging (`parkingS` 0) or parking (`energyWh` and `chargingS` 0). */
 export interface Period {
@@ -34,11 +37,6 @@ export function epochSeconds(iso: string, what: string): number {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms) || ms % 1000 !== 0) throw new RangeError(`${what} must be an ISO 8601 date-time in whole seconds, not "${iso}"`);
   return ms / 1000;
-}
-
-/** ISO 8601 UTC in whole seconds: `"2026-11-03T08:15:00Z"`. */
-export function isoSeconds(epochS: number): string {
-  return new Date(epochS * 1000).toISOString().replace(/\.000Z$/, "Z");
 }
 
 /**

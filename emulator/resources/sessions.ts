@@ -1,13 +1,10 @@
 import type { Store, SessionRecord } from "../store";
 import { ApiError, conflict, invalidParameter, notFound } from "../errors";
-import { enumFilter, exactFilter, listReply, type ListSpec } from "../list";
+import { listSessions as listWindow } from "../history/list-sessions";
+import { renderSession } from "../history/record";
 import { ok, type Handler } from "./context";
 
-/** The API representation of a session. */
-export function renderSession(r: SessionRecord): Record<string, unknown> {
-  const { seq: _seq, ...rest } = r;
-  return { ...rest };
-}
+export { renderSession };
 
 function find(store: Store, id: string): SessionRecord {
   const r = store.sessions.get(id);
@@ -15,19 +12,8 @@ function find(store: Store, id: string): SessionRecord {
   return r;
 }
 
-const spec: ListSpec<SessionRecord> = {
-  filters: {
-    status: enumFilter(["ACTIVE", "COMPLETED"], (r) => r.status),
-    chargerId: exactFilter((r) => r.chargerId),
-    locationId: exactFilter((r) => r.locationId),
-    connectorId: exactFilter((r) => r.connectorId),
-  },
-  sorts: { startedAt: (r) => r.startedAt },
-  time: (r) => r.startedAt,
-};
-
-/** `GET /v1/sessions` */
-export const listSessions: Handler = ({ store, query }) => listReply(store.sessions.values(), query, spec, renderSession);
+/** `GET /v1/sessions`: one window of `startedAt`, in `startedAt` order (see `history/list-sessions.ts`). */
+export const listSessions: Handler = ({ store, query }) => listWindow(store, query);
 
 /** `GET /v1/sessions/{id}` */
 export const getSession: Handler = ({ store, params }) => ok(renderSession(find(store, params.id)));
