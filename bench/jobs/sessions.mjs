@@ -18,7 +18,7 @@ import { loadavg, cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { previousResults } from "../lib/api.mjs";
 import { memorySampler } from "../lib/proc.mjs";
-import { KEEP, log, OUT, QUICK, RATE, require, ROOT, round, SESSION_SIZES, T0, TMP, TOKEN } from "../lib/settings.mjs";
+import { KEEP, log, OUT, QUICK, RATE, require, ROOT, round, SESSION_SIZES, sleep, T0, TMP, TOKEN } from "../lib/settings.mjs";
 
 const { priceSessionUnits } = require(join(ROOT, "dist/provider/money/index.js"));
 const { buildPeriods } = require(join(ROOT, "dist/emulator/billing/index.js"));
@@ -79,28 +79,104 @@ function runCli(script, argv, env) {
   });
 }
 
-/** An emulator at rate R whose history holds about `n` completed sessions over `days` days. */
-async function emulatorWithHistory(n, days, chargers) {
+const DAYS = 30;
+
+/**
+ * A data file with `chargers` chargers (`connectors` each) at one Amsterdam location on the
+ * bench plan, made against an emulator without a rate limit (setup is not measured).
+ */
+async function accountFile(name, chargers, connectors) {
   const { startEmulator } = require(join(ROOT, "dist/emulator/index.js"));
-  return startEmulator({ port: 0, rateLimit: RATE, history: { days, sessions: n, chargers, seed: 25 } });
+  const dataFile = join(TMP, `${name}.json`);
+  const setup = await startEmulator({ port: 0, rateLimit: 0, dataFile });
+  try {
+    const post = async (path, body) => {
+      const res = await fetch(`${setup.url}${path}`, { method: "POST", headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()).data;
+    };
+    const plan = await post("/v1/pricing-plans", { name: "Bench AC", ...BENCH_PLAN });
+    const location = await post("/v1/locations", {
+      name: "Bench garage",
+      accessType: "PUBLIC",
+      address: { street: "Keizersgracht 1", city: "Amsterdam", postalCode: "1015 CJ", country: "NLD" },
+      coordinates: { latitude: "52.37403", longitude: "4.88969" },
+      timeZone: "Europe/Amsterdam",
+      pricingPlanId: plan.id,
+    });
+    const evses = Array.from({ length: connectors }, (_, e) => ({ evseId: e + 1, connectors: [{ connectorId: 1, standard: "IEC_62196_T2", format: "SOCKET", powerType: "AC_3_PHASE", maxVoltage: 400, maxAmperage: 32 }] }));
+    for (let start = 0; start < chargers; start += 20) {
+      await Promise.all(
+        Array.from({ length: Math.min(20, chargers - start) }, (_, k) => post("/v1/chargers", { locationId: location.id, ocppIdentity: `BENCH-H-${start + k}`, ocppVersion: "OCPP201", maxPowerW: 22_000, evses })),
+      );
+    }
+    setup.flush();
+    return { dataFile, plan, location };
+  } finally {
+    await setup.close();
+  }
+}
+
+/** An emulator at rate R over `account`, with `days` of generated history at `arrivals` per connector and weekday. */
+async function emulatorWithHistory(account, arrivals) {
+  const { startEmulator } = require(join(ROOT, "dist/emulator/index.js"));
+  const until = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000).toISOString();
+  const emulator = await startEmulator({ port: 0, rateLimit: RATE, dataFile: account.dataFile, history: { days: DAYS, seed: 25, until, arrivalsPerConnectorDay: arrivals } });
+  return { emulator, until };
 }
 
 async function exportRun(n) {
-  const days = 30;
-  const emulator = await emulatorWithHistory(n, days, Math.max(10, Math.ceil(n / 300)));
+  // About n sessions: the generator's AC connectors take about 1.7 sessions a day over 30 days.
+  const chargers = Math.max(1, Math.ceil(n / 100));
+  const account = await accountFile(`export-${n}`, chargers, 2);
+  const { emulator, until } = await emulatorWithHistory(account, undefined);
   const dir = join(TMP, `export-${n}`);
   mkdirSync(dir, { recursive: true });
   try {
+    await sleep(1100); // a full bucket, as for a fresh process
     emulator.clearRequests();
-    const to = new Date(Date.now() + 60_000).toISOString();
-    const from = new Date(Date.now() - (days + 1) * 86_400_000).toISOString();
-    const r = await runCli("dist/provider/export/cli.js", ["sessions", "--from", from, "--to", to, "--format", "csv", "--out", join(dir, "s.csv")], { EOSVOLT_TOKEN: TOKEN, EOSVOLT_BASE_URL: emulator.url });
+    const from = new Date(Date.parse(until) - DAYS * 86_400_000).toISOString();
+    const r = await runCli("dist/provider/export/cli.js", ["sessions", "--from", from, "--to", until, "--format", "csv", "--out", join(dir, "s.csv")], { EOSVOLT_TOKEN: TOKEN, EOSVOLT_BASE_URL: emulator.url });
     if (r.code !== 0) throw new Error(`export exited ${r.code}: ${r.stderr}`);
     const rows = readFileSync(join(dir, "s.csv"), "utf8").split("\r\n").length - 2;
-    const requests = emulator.stats().total;
+    const stats = emulator.stats();
+    const requests = stats.total;
     const limitS = requests / RATE;
-    const out = { n: rows, requests, wallS: round(r.wallS, 1), limitS: round(limitS, 1), ratio: round(r.wallS / limitS, 3), rssMB: r.rssMB };
-    log(`export of ${rows} sessions: ${out.wallS} s for ${requests} requests (limit ${out.limitS} s, ${out.ratio} ×), peak RSS ${r.rssMB} MB`);
+    const out = { n: rows, requests, status429: stats.byStatus["429"] ?? 0, wallS: round(r.wallS, 1), limitS: round(limitS, 1), ratio: round(r.wallS / limitS, 3), rssMB: r.rssMB };
+    log(`export of ${rows} sessions: ${out.wallS} s for ${requests} requests (limit ${out.limitS} s, ${out.ratio} ×, ${out.status429} × 429), peak RSS ${r.rssMB} MB`);
+    return out;
+  } finally {
+    await emulator.close();
+    if (!KEEP) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `pulumi preview --json` of a program that raises the bench plan's weekday energy price. */
+function previewOf(plan) {
+  const urn = "urn:pulumi:bench::eosvolt-bench::pulumi-nodejs:dynamic/eosvolt:PricingPlan::public-ac";
+  const { id, createdAt, updatedAt, ...inputs } = plan;
+  const raised = structuredClone(inputs);
+  raised.elements[0].priceComponents[0].price = "0.4400";
+  const type = "pulumi-nodejs:dynamic/eosvolt:PricingPlan";
+  return JSON.stringify({ steps: [{ op: "update", urn, oldState: { urn, type, id, inputs, outputs: plan }, newState: { urn, type, inputs: raised }, detailedDiff: {} }], changeSummary: { update: 1 } });
+}
+
+async function impactRun(chargers) {
+  const account = await accountFile(`impact-${chargers}`, chargers, 1);
+  const { emulator, until } = await emulatorWithHistory(account, undefined);
+  const dir = join(TMP, "impact");
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(join(dir, "preview.json"), previewOf(account.plan));
+    await sleep(1100);
+    emulator.clearRequests();
+    const r = await runCli("dist/provider/report/cli.js", ["--impact", "--impact-days", String(DAYS), join(dir, "preview.json")], { EOSVOLT_TOKEN: TOKEN, EOSVOLT_BASE_URL: emulator.url });
+    if (r.code !== 0 || !r.stdout.includes("## Revenue impact") || r.stdout.includes("Impact not computed")) throw new Error(`review exited ${r.code}: ${r.stderr}\n${r.stdout.slice(-500)}`);
+    const requests = emulator.stats().total;
+    const sessions = Number(/(\d+) sessions, [\d.]+ kWh, priced by this plan/.exec(r.stdout)?.[1] ?? 0);
+    const boundS = requests / RATE + 5;
+    const out = { chargers, sessions, requests, wallS: round(r.wallS, 1), boundS: round(boundS, 1), rssMB: r.rssMB, until };
+    log(`--impact over ${DAYS} days, ${chargers} chargers, ${sessions} sessions: ${out.wallS} s for ${requests} requests (bound ${out.boundS} s), peak RSS ${r.rssMB} MB`);
     return out;
   } finally {
     await emulator.close();
@@ -113,15 +189,19 @@ export async function mainSessions() {
   const repricing = reprice(QUICK ? 10_000 : 100_000);
   const exports = [];
   for (const n of SESSION_SIZES) exports.push(await exportRun(n).catch((e) => ({ n, error: String(e) })));
-  const big = exports.find((e) => e.n >= 100_000 && !e.error);
+  const impact = await impactRun(QUICK ? 100 : 1000).catch((e) => ({ error: String(e) }));
+  const big = exports.find((e) => e.n >= 90_000 && !e.error);
   const ok = exports.filter((e) => !e.error);
   const goals = [
     { goal: "re-pricing 100 000 sessions ≤ 2 s CPU", value: `${repricing.cpuS} s for ${repricing.n}`, met: repricing.n === 100_000 && repricing.cpuS <= 2 },
     ...ok.map((e) => ({ goal: `export of ${e.n} sessions ≤ 1.1 × requests / R (${e.requests} / ${RATE} = ${e.limitS} s)`, value: `${e.wallS} s (${e.ratio} ×)`, met: e.ratio <= 1.1 })),
     { goal: "export peak RSS flat as N grows, ≤ 200 MB at N = 100 000", value: ok.map((e) => `${e.n}: ${e.rssMB} MB`).join(", "), met: big !== undefined && big.rssMB <= 200 },
+    impact.error
+      ? { goal: "--impact over 30 days for 1000 chargers ≤ pages / R + 5 s", value: `failed: ${impact.error.split("\n")[0]}`, met: false }
+      : { goal: `--impact over ${DAYS} days for ${impact.chargers} chargers ≤ pages / R + 5 s (${impact.requests} / ${RATE} + 5 = ${impact.boundS} s)`, value: `${impact.wallS} s, ${impact.sessions} sessions`, met: impact.chargers >= 1000 && impact.wallS <= impact.boundS },
   ];
   const report = previousResults();
-  report.sessionsRun = { when: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version, loadAverage: loadavg().map((x) => round(x, 2)) }, rateLimit: RATE, repricing, exports, goals };
+  report.sessionsRun = { when: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version, loadAverage: loadavg().map((x) => round(x, 2)) }, rateLimit: RATE, repricing, exports, impact, goals };
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, JSON.stringify(report, null, 2) + "\n");
   for (const x of goals) console.log(`${x.met ? "MET " : "MISS"}  ${x.goal}: ${x.value}`);
