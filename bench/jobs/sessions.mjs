@@ -17,8 +17,7 @@ import { mkdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { loadavg, cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { previousResults } from "../lib/api.mjs";
-import { memorySampler } from "../lib/proc.mjs";
-import { KEEP, log, OUT, QUICK, RATE, require, ROOT, round, SESSION_SIZES, sleep, T0, TMP, TOKEN } from "../lib/settings.mjs";
+import { HERE, KEEP, log, OUT, QUICK, RATE, require, ROOT, round, SESSION_SIZES, sleep, T0, TMP, TOKEN } from "../lib/settings.mjs";
 
 const { priceSessionUnits } = require(join(ROOT, "dist/provider/money/index.js"));
 const { buildPeriods } = require(join(ROOT, "dist/emulator/billing/index.js"));
@@ -64,18 +63,19 @@ function reprice(n) {
   return { n, periods, cpuS };
 }
 
-/** Runs a CLI of the package; resolves with wall time, exit code, output and peak RSS (MB). */
+/** Runs a CLI of the package; resolves with wall time, exit code, output and its peak RSS (MB, reported by the process itself). */
 function runCli(script, argv, env) {
   return new Promise((done) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [join(ROOT, script), ...argv], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
-    const sampler = memorySampler(child.pid);
+    const child = spawn(process.execPath, ["--require", join(HERE, "lib/report-rss.cjs"), join(ROOT, script), ...argv], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => done({ code, stdout, stderr, wallS: (performance.now() - started) / 1000, rssMB: sampler.stop().pulumiMB }));
-    return child;
+    child.on("close", (code) => {
+      const kb = Number(/BENCH_MAXRSS_KB=(\d+)/.exec(stderr)?.[1]);
+      done({ code, stdout, stderr, wallS: (performance.now() - started) / 1000, rssMB: round(kb / 1024, 0) });
+    });
   });
 }
 

@@ -51,9 +51,10 @@ export class ExportProgress {
     );
   }
 
+  /** `count` already holds the window's first session. */
   #windowChanged(p: HistoryProgress, count: number): void {
     this.#lastWindow = p.windowIndex;
-    this.#windowStartCount = count;
+    this.#windowStartCount = count - 1;
   }
 
   /** When a window is done (a line per window when stderr is not a terminal). */

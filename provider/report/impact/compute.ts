@@ -186,7 +186,7 @@ export async function computeImpact(preview: Preview, plans: readonly PlanReview
       report.plans.push({ ...base, reason: "unknown-prices" });
       continue;
     }
-    const old = (await client.pricingPlans.get(id)) as TariffPlan & { updatedAt?: string; currency: string };
+    const old: TariffPlan & { updatedAt?: string; currency: string } = await client.pricingPlans.get(id);
     const updated: TariffPlan = { elements: inputs.elements as TariffPlan["elements"], minPrice: inputs.minPrice as TariffPlan["minPrice"], maxPrice: inputs.maxPrice as TariffPlan["maxPrice"] };
     targets.set(id, { review, old, updated, tally: new PlanTally(), currency: old.currency });
   }
