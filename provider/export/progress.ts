@@ -12,6 +12,7 @@ export interface ProgressSink {
 }
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const sessions = (n: number) => `${n} session${n === 1 ? "" : "s"}`;
 
 export class ExportProgress {
   readonly #sink: ProgressSink;
@@ -64,7 +65,7 @@ export class ExportProgress {
       return;
     }
     this.#sink.write(
-      `eosvolt-export: window ${p.windowIndex + 1}/${p.windows} ${day(p.window.from)} → ${day(p.window.to)}: ${count - this.#windowStartCount} sessions (${count} in all, ${this.#rate(count)}, ${p.pages} pages)\n`,
+      `eosvolt-export: window ${p.windowIndex + 1}/${p.windows} ${day(p.window.from)} → ${day(p.window.to)}: ${sessions(count - this.#windowStartCount)} (${count} in all, ${this.#rate(count)}, ${p.pages} pages)\n`,
     );
     this.#windowStartCount = count;
   }

@@ -106,7 +106,7 @@ describe("eosvolt-export sessions", () => {
     expect(result.rows).toBe(300);
   });
 
-  it("refuses bad input before any request, with the reason", async () => {
+  it("refuses bad input before any request, with the reason", { timeout: 60_000 }, async () => {
     const env = { EOSVOLT_TOKEN: "t0ken-for-tests", EOSVOLT_BASE_URL: "http://127.0.0.1:9" }; // nothing listens: a request would exit 1
     const run = async (...argv: string[]) => {
       const { io: sink, err: stderr } = io();

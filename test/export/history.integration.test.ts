@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe("session history against the emulator", () => {
-  it("lists every completed session of 45 days once, in startedAt order, through windows of ≤ 31 days", async () => {
+  it("lists every completed session of 45 days once, in startedAt order, through windows of ≤ 31 days", { timeout: 60_000 }, async () => {
     expect(f.sessions).toBeGreaterThan(200);
     f.emulator.clearRequests();
     const seen = [];
@@ -31,7 +31,7 @@ describe("session history against the emulator", () => {
     expect(windows.size).toBeGreaterThanOrEqual(2);
   });
 
-  it("re-prices every session under its plan to exactly what was billed (cost and lines)", async () => {
+  it("re-prices every session under its plan to exactly what was billed (cost and lines)", { timeout: 60_000 }, async () => {
     const plan = await f.client.pricingPlans.get(f.planId);
     let checked = 0;
     for await (const s of f.client.sessions.history({ from: f.from, to: UNTIL })) {
@@ -42,7 +42,7 @@ describe("session history against the emulator", () => {
     expect(checked).toBe(f.sessions);
   });
 
-  it("eosvolt-export writes each session once and sums revenue to the emulator's bills", async () => {
+  it("eosvolt-export writes each session once and sums revenue to the emulator's bills", { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "export-int-"));
     const out = join(dir, "s.csv");
     const stderr: string[] = [];

@@ -46,7 +46,7 @@ function exportProcess(argv: string[]) {
 }
 
 describe("export under faults", () => {
-  it("holds every completed session exactly once", async () => {
+  it("holds every completed session exactly once", { timeout: 180_000 }, async () => {
     expect(f.sessions).toBeGreaterThan(1000);
     f.emulator.setFaults(FAULTS);
     f.emulator.clearRequests();
@@ -67,7 +67,7 @@ describe("export under faults", () => {
     expect([...ids].sort()).toEqual(completedIds(f.emulator));
   });
 
-  it("holds every session exactly once when killed mid-way and resumed, faults on", async () => {
+  it("holds every session exactly once when killed mid-way and resumed, faults on", { timeout: 180_000 }, async () => {
     f.emulator.setFaults({ ...FAULTS, seed: 7, latencyMs: [20, 60] });
     const out = join(mkdtempSync(join(tmpdir(), "export-kill-")), "s.csv");
     const argv = ["sessions", "--from", f.from, "--to", UNTIL, "--out", out];

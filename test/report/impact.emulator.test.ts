@@ -28,7 +28,7 @@ const units = (d: string) => {
 };
 
 describe("--impact against the emulator's history", () => {
-  it("gives revenues old and new equal to sums over the exported sessions", async () => {
+  it("gives revenues old and new equal to sums over the exported sessions", { timeout: 60_000 }, async () => {
     const plan = await f.client.pricingPlans.get(f.planId);
     const raised = structuredClone(PLAN);
     raised.elements[0].priceComponents[0].price = "0.44";
