@@ -120,4 +120,16 @@ describe("the pricing review's --impact", () => {
     expect(scopeless.stdout).toContain("Impact needs read access: Token lacks scope 'pricing:read'.");
     expect((await run(["--impact-days", "0", "--impact"], () => update)).code).toBe(2);
   });
+
+  it("says why new, replaced and deleted plans have no impact, without asking the API about them", async () => {
+    const { agent, seen } = mockApi(() => err(500, "internal_error", "no request was expected"));
+    const env = { env: { EOSVOLT_TOKEN: "t0ken-for-tests" }, now: NOW, dispatcher: agent };
+    const created = await run(["--impact"], () => fixtureText("create.json"), env);
+    expect(created.stdout).toContain("*No impact: a new plan: no session has been priced by it yet, so there is nothing to re-price.*");
+    const replaced = await run(["--impact"], () => fixtureText("replace.json"), env);
+    expect(replaced.stdout).toContain("replaced by a plan in another currency; its sessions were billed in the old currency and are not compared with prices in the new one. (EUR → USD)");
+    const deleted = await run(["--impact"], () => fixtureText("delete.json"), env);
+    expect(deleted.stdout).toContain("*No impact: deleted: it prices no session after this change.*");
+    expect(seen).toHaveLength(0);
+  });
 });
