@@ -30,8 +30,10 @@ export interface ExportResult {
   requests: number;
 }
 
-/** Rows between two checkpoints of the state (one page). */
-const CHECKPOINT_ROWS = 100;
+/** Rows written to the file at a time (one page). */
+const FLUSH_ROWS = 100;
+/** Least time between two checkpoints of the state inside a window (each is a file write and a rename). */
+const CHECKPOINT_MS = 1000;
 
 /** The query of the command line, as the history and the resume state hold it. */
 export function queryOf(args: ExportArgs): HistoryQuery {
@@ -67,17 +69,22 @@ export async function exportSessions(args: ExportArgs, client: EosvoltClient, io
   let windowIndex = history.progress().windowIndex;
   let buffer = "";
   let buffered = 0;
-  const flush = () => {
+  let lastCheckpoint = io.now();
+  /** Appends the buffered rows; records the state when `always` or a second has passed. */
+  const flush = (always: boolean) => {
     if (buffer) emit(buffer);
     buffer = "";
     buffered = 0;
-    checkpoint();
+    if (always || io.now() - lastCheckpoint >= CHECKPOINT_MS) {
+      checkpoint();
+      lastCheckpoint = io.now();
+    }
   };
   try {
     for await (const session of history) {
       const p = history.progress();
       if (p.windowIndex !== windowIndex) {
-        flush();
+        flush(true);
         progress.windowDone({ ...p, windowIndex, window: history.windows[windowIndex] }, rows);
         windowIndex = p.windowIndex;
       }
@@ -86,10 +93,10 @@ export async function exportSessions(args: ExportArgs, client: EosvoltClient, io
       rows += 1;
       written += 1;
       buffered += 1;
-      if (buffered >= CHECKPOINT_ROWS) flush();
+      if (buffered >= FLUSH_ROWS) flush(false);
       progress.update(p, rows);
     }
-    flush();
+    flush(true);
     // The windows after the last session (empty ones included) are done too.
     const last = history.progress();
     for (let w = windowIndex; w < history.windows.length; w += 1) progress.windowDone({ ...last, windowIndex: w, window: history.windows[w] }, rows);

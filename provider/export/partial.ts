@@ -5,7 +5,8 @@
  * The state (`FILE.partial.state.json`, replaced atomically by rename) holds the
  * query, the format, the history's cursor and the byte length of
  * `FILE.partial` when that cursor was taken, with the rows and the summary so
- * far. Rows are appended before the state that covers them is written, so a
+ * far (written at most once a second and at every window's end). Rows are appended before
+ * the state that covers them is written, so a
  * resume truncates `FILE.partial` to the recorded length (dropping rows written
  * after the last state) and continues from the cursor: no row lost, none twice.
  * At the end `FILE.partial` is renamed to `FILE` and the state removed.

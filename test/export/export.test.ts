@@ -52,10 +52,12 @@ function api(all: ReturnType<typeof sessions>, failAfter = Infinity) {
   };
 }
 
+/** Stdout, stderr and a clock that moves 1.5 s at every reading (so the state is recorded at every page). */
 const io = () => {
   const err: string[] = [];
   const out: string[] = [];
-  return { io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t), isTTY: false }, now: () => NOW }, err, out };
+  let now = NOW;
+  return { io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t), isTTY: false }, now: () => (now += 1500) }, err, out };
 };
 
 const args = (out: string, extra: string[] = []) => {
