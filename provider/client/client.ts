@@ -265,7 +265,7 @@ export class SessionsApi extends Collection<Session, SessionListParams> {
     return new SessionHistory(params, async ({ from, to, locationId, chargerId, page, limit }) => {
       const query: SessionListParams = { status: "COMPLETED", from, to, locationId, chargerId, sort: "startedAt", page, limit };
       const result = await this.page<CompletedSession>(query, CompletedSessionSchema);
-      return { data: result.data, hasMore: result.pagination.hasMore };
+      return { data: result.data, hasMore: result.pagination.hasMore, total: result.pagination.total };
     });
   }
 }

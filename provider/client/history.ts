@@ -138,7 +138,7 @@ export type HistoryPageFetcher = (params: {
   chargerId?: string;
   page: number;
   limit: number;
-}) => Promise<{ data: CompletedSession[]; hasMore: boolean }>;
+}) => Promise<{ data: CompletedSession[]; hasMore: boolean; total?: number }>;
 
 /** Progress of a history, for progress bars: the window in progress and counts. */
 export interface HistoryProgress {
@@ -152,13 +152,35 @@ export interface HistoryProgress {
   pages: number;
 }
 
-/** One stream: a filter value's sessions in a window, page by page. */
+/** Page requests of one stream kept in flight once the page count is known. */
+const PAGES_IN_FLIGHT = 4;
+
+/**
+ * One stream: a filter value's sessions in a window, page by page. Once page 1 tells the
+ * total, up to {@link PAGES_IN_FLIGHT} later pages are requested ahead (the pages of a past
+ * window never move; the transport's limiter spaces the requests), and yielded in order.
+ * Without a total, the next page is requested as soon as a page says there is more.
+ */
 async function* stream(fetch: HistoryPageFetcher, base: Omit<Parameters<HistoryPageFetcher>[0], "page" | "limit">, onPage: () => void): AsyncGenerator<CompletedSession> {
-  for (let page = 1; ; page += 1) {
-    const { data, hasMore } = await fetch({ ...base, page, limit: 100 });
+  const limit = 100;
+  const get = (page: number) => {
+    const p = fetch({ ...base, page, limit });
+    p.catch(() => undefined); // awaited below, in order; a page fetched ahead must not fail unobserved
+    return p;
+  };
+  const ahead = new Map<number, ReturnType<HistoryPageFetcher>>();
+  let last = Infinity;
+  for (let page = 1; page <= last; page += 1) {
+    const current = ahead.get(page) ?? get(page);
+    ahead.delete(page);
+    const { data, hasMore, total } = await current;
     onPage();
+    if (!hasMore || data.length === 0) last = page;
+    else if (total !== undefined) last = Math.max(page + 1, Math.ceil(total / limit));
+    for (let next = page + 1; next <= Math.min(last, page + (total !== undefined ? PAGES_IN_FLIGHT : 1)); next += 1) {
+      if (!ahead.has(next)) ahead.set(next, get(next));
+    }
     for (const s of data) yield s;
-    if (!hasMore || data.length === 0) return;
   }
 }
 
