@@ -19,7 +19,7 @@
  * All amounts are bigint units of 10^-4; the only rounding is `round.ts`.
  */
 import { formatMoney, HUNDRED_PERCENT, requireUnits } from "./amount";
-import { instantMs, zoneClock } from "./local-time";
+import { isoInstantMs as parseInstant, zoneClock } from "./local-time";
 import { discounted, scaled } from "./percent";
 import { divideCeiling, divideHalfUp } from "./round";
 import { compileTariff, type CompiledComponent, type CompiledElement, type CompiledRestrictions, type LineType, type TariffPlan } from "./tariff";
@@ -158,46 +158,6 @@ function line(type: LineType, elementIndex: number, c: CompiledComponent, amount
 
 /** The metered types, in the order of their lines: what they price and on which periods. */
 const METERED_TYPES: readonly LineType[] = ["ENERGY", "TIME", "PARKING_TIME"];
-
-/** Digits at `at`..`at+n` of `s`, or -1 when one is not a digit. */
-function digits(s: string, at: number, n: number): number {
-  let v = 0;
-  for (let i = at; i < at + n; i += 1) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-}
-
-/**
- * Ms since the epoch of the API's own form `YYYY-MM-DDTHH:MM:SSZ` without `Date.parse` (the hot
- * path of re-pricing many sessions; days from the civil date, H. Hinnant's algorithm);
- * anything else goes to `Date.parse`.
- */
-function parseIsoZ(s: string): number {
-  if (s.length !== 20 || s.charCodeAt(19) !== 90 || s.charCodeAt(10) !== 84 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return Date.parse(s);
-  const y0 = digits(s, 0, 4);
-  const mo = digits(s, 5, 2);
-  const d = digits(s, 8, 2);
-  const h = digits(s, 11, 2);
-  const mi = digits(s, 14, 2);
-  const sec = digits(s, 17, 2);
-  if (y0 < 0 || mo < 1 || mo > 12 || d < 1 || d > 28 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return Date.parse(s); // days 29..31 checked by Date
-  const y = mo <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  const days = era * 146_097 + doe - 719_468;
-  return ((days * 24 + h) * 60 + mi) * 60_000 + sec * 1000;
-}
-
-function parseInstant(value: string, what: string): number {
-  const ms = parseIsoZ(value);
-  if (ms !== ms) instantMs(value, what); // NaN: throws the RangeError naming the field
-  return ms;
-}
 
 /**
  * Prices a completed session in units: lines (`FLAT` first, then the `ENERGY`
