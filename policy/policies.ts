@@ -16,7 +16,7 @@ import { vatRange } from "./rules/vat-range";
 
 export { TYPES } from "./types";
 export { UNKNOWN, isUnknown, snapshot } from "./unknown";
-export { units } from "./decimal";
+export { units } from "./amounts";
 export { energyPriceCap, priceIncreaseCap, blockingFeeGrace, publicLocationPlan, vatRange, locationCurrency, adminEmailDomain };
 
 /** Every policy of the pack, in the order they are reported. */

@@ -120,3 +120,13 @@ export function settingProblems(get: ConfigGetter, env: NodeJS.ProcessEnv = proc
   attempt("rateLimitBudget", () => seconds(CONFIG_KEYS.rateLimitBudget, read("rateLimitBudget")));
   return problems;
 }
+
+/** The client options of a configuration (token, environment, base URL, 429 budget), for the CLIs that read the API. */
+export function clientOptionsOf(config: ProviderConfig): ClientOptions {
+  return {
+    token: config.token,
+    environment: config.environment,
+    baseUrl: config.baseUrl,
+    ...(config.rateLimitBudgetSeconds === undefined ? {} : { rateLimitBudgetMs: config.rateLimitBudgetSeconds * 1000 }),
+  };
+}

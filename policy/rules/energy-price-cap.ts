@@ -1,6 +1,7 @@
 /** Policy 1: a maximum energy price per currency. */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { show, units } from "../decimal";
+import { formatMoney as show, inclVat, inclVatAbove } from "../../provider/money";
+import { units } from "../amounts";
 import { components, policyConfig } from "../inputs";
 import { TYPES } from "../types";
 import { isKnown, snapshotProps } from "../unknown";
@@ -43,9 +44,8 @@ export const energyPriceCap: ResourceValidationPolicy = {
         if (component.vat !== undefined && !isKnown(component.vat)) continue;
         const vat = component.vat === undefined ? 0n : units(component.vat);
         if (vat === undefined) continue;
-        // price × (1 + vat/100) > cap, in integers: price·(10⁶ + vat) > cap·10⁶ (both in 10⁻⁴)
-        if (price * (1000000n + vat) > cap * 1000000n) {
-          const gross = (price * (1000000n + vat) + 500000n) / 1000000n;
+        if (inclVatAbove(price, vat, cap)) {
+          const gross = inclVat(price, vat);
           reportViolation(
             `Pricing plan "${args.name}" charges ${show(gross)} ${plan.currency}/kWh incl. VAT for ENERGY at ${path}, ` +
               `above the maximum of ${show(cap)} ${plan.currency}/kWh.`,

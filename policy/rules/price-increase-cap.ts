@@ -1,6 +1,7 @@
 /** Policy 2: a maximum price increase per change, against a baseline: plans' prices and locations' booking fees. */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { show, units } from "../decimal";
+import { formatMoney as show, formatPercentUnits, percentChangeText, risesMoreThan } from "../../provider/money";
+import { units } from "../amounts";
 import { components, policyConfig } from "../inputs";
 import { TYPES } from "../types";
 import { isKnown, snapshotProps } from "../unknown";
@@ -29,15 +30,6 @@ const defaults = {
   baselineBookingFees: {} as Record<string, BookingFeeBaseline>,
 };
 
-/** Whether `after` exceeds `before` by more than `allowed` (10⁻⁴ percent), in integers: after·10⁶ > before·(10⁶ + allowed). */
-function exceeds(before: bigint, after: bigint, allowed: bigint): boolean {
-  return after * 1000000n > before * (1000000n + allowed);
-}
-
-function riseText(before: bigint, after: bigint): string {
-  return before === 0n ? "from zero" : `+${((Number(after - before) / Number(before)) * 100).toFixed(1)}%`;
-}
-
 /** The booking fees of a location that rise past the limit over their baseline, as messages. */
 function bookingFeeIncreases(name: string, location: Record<string, any>, baselines: Record<string, BookingFeeBaseline>, allowed: bigint, percent: number): string[] {
   const baseline = baselines[name] ?? (isKnown(location.name) && typeof location.name === "string" ? baselines[location.name] : undefined);
@@ -48,9 +40,9 @@ function bookingFeeIncreases(name: string, location: Record<string, any>, baseli
     // A same-day fee left out is the slot fee (the contract).
     const before = units(baseline[fee] ?? (fee === "sameDaySlotFee" ? baseline.slotFee : undefined));
     const after = units(booking[fee] ?? (fee === "sameDaySlotFee" ? booking.slotFee : undefined));
-    if (before === undefined || after === undefined || !exceeds(before, after, allowed)) continue;
+    if (before === undefined || after === undefined || !risesMoreThan(before, after, allowed)) continue;
     const unit = isKnown(booking.currency) ? ` ${booking.currency}` : "";
-    out.push(`Location "${name}" raises its booking ${fee} from ${show(before)} to ${show(after)}${unit} (${riseText(before, after)}), more than the allowed ${percent}% per change.`);
+    out.push(`Location "${name}" raises its booking ${fee} from ${show(before)} to ${show(after)}${unit} (${percentChangeText(before, after)}), more than the allowed ${percent}% per change.`);
   }
   return out;
 }
@@ -93,7 +85,6 @@ export const priceIncreaseCap: ResourceValidationPolicy = {
     const baseline: PlanBaseline | undefined =
       baselines[args.name] ?? (isKnown(plan.name) && typeof plan.name === "string" ? baselines[plan.name] : undefined);
     if (!baseline || typeof baseline !== "object") return;
-    const percent = Number(cfg.maxIncreasePercent);
     const allowed = units(cfg.maxIncreasePercent); // in 10⁻⁴ percent, exact
     if (allowed === undefined) return;
     for (const { component, i, path } of components(plan)) {
@@ -103,13 +94,12 @@ export const priceIncreaseCap: ResourceValidationPolicy = {
       const before = units(prices[component.type]);
       const after = units(component.price);
       if (before === undefined || after === undefined) continue;
-      // after > before × (1 + percent/100), in integers: after·10⁶ > before·(10⁶ + percent·10⁴)
-      if (exceeds(before, after, allowed)) {
-        const rise = riseText(before, after);
+      if (risesMoreThan(before, after, allowed)) {
+        const rise = percentChangeText(before, after);
         const unit = isKnown(plan.currency) ? ` ${plan.currency}` : "";
         reportViolation(
           `Pricing plan "${args.name}" raises ${component.type} at ${path} from ${show(before)} to ${show(after)}${unit} ` +
-            `(${rise}), more than the allowed ${percent}% per change.`,
+            `(${rise}), more than the allowed ${formatPercentUnits(allowed)}% per change.`,
         );
       }
     }

@@ -1,6 +1,7 @@
 /** Policy 5: VAT within a range per country. */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { showPercent, units } from "../decimal";
+import { formatPercentUnits as showPercent } from "../../provider/money";
+import { units } from "../amounts";
 import { components, policyConfig } from "../inputs";
 import { stackModel, type Node } from "../stack";
 import { isKnown } from "../unknown";

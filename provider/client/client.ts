@@ -9,7 +9,7 @@
 import { inspect } from "node:util";
 import type { z } from "zod";
 import { kindList } from "../kinds";
-import type { Session, StartSession } from "../schemas";
+import { CompletedSessionSchema, type CompletedSession, type Session, type StartSession } from "../schemas";
 import type { ApiAccess, CrudKind, KindApis } from "./api-access";
 import { BatchReader, type BatchReaderOptions, type BatchReaderStats } from "./batch-reader";
 import { endpointOf, SESSIONS_ENDPOINT, type EndpointSpec, type Patch, type SessionListParams } from "./endpoints";
@@ -24,6 +24,7 @@ import {
   type Page,
   type PagingStyle,
 } from "./pagination";
+import { SessionHistory, type HistoryParams } from "./history";
 import { excerpt } from "./redact";
 import { Transport, type HttpMethod, type RequestSpec, type TransportResponse, type TransportStats } from "./transport";
 
@@ -127,7 +128,7 @@ abstract class Collection<T extends { id: string }, L extends ListParamsBase> {
   }
 
   /** One page for any list parameters (the batched reader's `id=` and scan pages). */
-  protected async page(params: ListParamsBase & { paging?: PagingStyle }): Promise<Page<T>> {
+  protected async page<R extends { id: string } = T>(params: ListParamsBase & { paging?: PagingStyle }, schema: z.ZodType = this.spec.schema): Promise<Page<R>> {
     const limit = clampLimit(params.limit);
     const query = buildListQuery({ ...params, paging: undefined, limit });
     const spec: RequestSpec = { method: "GET", path: this.spec.path, query };
@@ -135,7 +136,7 @@ abstract class Collection<T extends { id: string }, L extends ListParamsBase> {
     const ctx = { method: "GET", path: this.spec.path, res };
     const body = envelope(ctx);
     if (!Array.isArray(body.data)) throw malformed(ctx, `"data" of a list is not an array: ${JSON.stringify(excerpt(safeStringify(body.data)))}`);
-    const data = body.data.map((item, i) => parseObject<T>(this.spec.schema, item, ctx, `"data[${i}]"`));
+    const data = body.data.map((item, i) => parseObject<R>(schema, item, ctx, `"data[${i}]"`));
     return { data, pagination: readPagination(body.pagination, { limit, page: params.page, offset: params.offset }, data.length) };
   }
 
@@ -246,6 +247,26 @@ export class SessionsApi extends Collection<Session, SessionListParams> {
   /** `GET /v1/sessions/{id}`. */
   get(id: string): Promise<Session> {
     return this.one({ method: "GET", path: this.objectPath(id) });
+  }
+
+  /**
+   * Every completed session with `from` ≤ `startedAt` < `to`, in `startedAt`
+   * order, each exactly once, with its billing (`periods`, `cost`, `lines`):
+   * windows of at most 31 days, pages of 100, retries and 429s as every call.
+   * Bad dates or a cursor of another query throw before any request.
+   *
+   * ```ts
+   * const history = client.sessions.history({ from: "2026-10-01", to: "2026-12-01", locationId: "loc_1" });
+   * for await (const session of history) save(session, history.cursor());
+   * // later: client.sessions.history({ ...sameQuery, cursor }) continues after the last one saved
+   * ```
+   */
+  history(params: HistoryParams): SessionHistory {
+    return new SessionHistory(params, async ({ from, to, locationId, chargerId, page, limit }) => {
+      const query: SessionListParams = { status: "COMPLETED", from, to, locationId, chargerId, sort: "startedAt", page, limit };
+      const result = await this.page<CompletedSession>(query, CompletedSessionSchema);
+      return { data: result.data, hasMore: result.pagination.hasMore, total: result.pagination.total };
+    });
   }
 }
 

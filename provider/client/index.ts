@@ -30,6 +30,8 @@ export type { AttemptOutcome, RetryDecision, RetryInput, RetryPolicy } from "./r
 export { NoRateLimiter, RateLimiter } from "./rate-limiter";
 export type { Limiter, RateLimiterOptions, RateLimiterStats } from "./rate-limiter";
 export { BatchReader } from "./batch-reader";
+export { HistoryCursorError, MAX_WINDOW_DAYS, SessionHistory, decodeCursor, encodeCursor, normaliseQuery, windowsOf } from "./history";
+export type { HistoryPageFetcher, HistoryParams, HistoryPosition, HistoryProgress, HistoryQuery, HistoryWindow } from "./history";
 export type { BatchReaderOptions, BatchReaderStats } from "./batch-reader";
 export { ENDPOINTS, SESSIONS_ENDPOINT, endpointOf } from "./endpoints";
 export type { ApiAccess, KindApis } from "./api-access";
@@ -48,4 +50,4 @@ export type { ListParamsBase, Page, PagingStyle, Pagination, SortKey } from "./p
 export { REDACTED, createRedactor, redactHeaders } from "./redact";
 export type { Redactor } from "./redact";
 export type { HttpMethod, RequestSpec, TransportResponse, TransportStats } from "./transport";
-export type { Charger, Location, PricingPlan, Session } from "../schemas";
+export type { Charger, CompletedSession, Location, PricingPlan, Session, SessionLine, SessionPeriod } from "../schemas";

@@ -6,7 +6,7 @@
  * booking's VAT. Pure data, as {@link reviewPricing} builds it; the words are
  * in `render-booking.ts`.
  */
-import { inclVat, percentChange, sameDecimal, toUnits } from "./decimal";
+import { inclVat, percentChange, sameDecimal, toUnits } from "../money";
 import { asObject } from "./matching";
 import type { BookingReview, BookingRow, BookingRule } from "./model";
 import { UNKNOWN, type ResourceChange, type ResourceState } from "./preview";

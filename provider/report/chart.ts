@@ -10,7 +10,8 @@
  * rounded: a chart is left out when an amount would not survive the
  * conversion to a JavaScript number.
  */
-import { exactAmount, niceCeiling, plotsExactly } from "./decimal";
+import { exactAmount } from "../money";
+import { niceCeiling, plotsExactly } from "./chart-scale";
 import { chargeName, restrictionsText, text } from "./describe";
 import type { PlanReview } from "./model";
 import { WEEK_MINUTES, type ChargeWeek, type ChartedType, type Profile } from "./week";

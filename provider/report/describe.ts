@@ -3,7 +3,7 @@
  * them ("Mon–Fri 07:00–23:00", "weekends", "after 2 h parked").
  */
 import type { GapGroup } from "./coverage";
-import { formatUnits, toUnits } from "./decimal";
+import { formatUnits, toUnits } from "../money";
 import { SECRET, UNKNOWN } from "./preview";
 
 export const KNOWN_AFTER_APPLY = "(known after apply)";

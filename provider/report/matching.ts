@@ -3,7 +3,7 @@
  * restrictions (else by position), components by type, other fields by name.
  * Data in, data out ({@link PriceRow}, {@link FieldChange}); the words are the renderer's.
  */
-import { decimalKey, percentChange, inclVat, sameDecimal, toUnits } from "./decimal";
+import { decimalKey, percentChange, inclVat, sameDecimal, toUnits } from "../money";
 import { restrictionsText } from "./describe";
 import type { FieldChange, PlanWindow, Price, PriceRow } from "./model";
 import type { ResourceState } from "./preview";

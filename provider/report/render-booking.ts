@@ -4,7 +4,7 @@
  * driver pays incl. the booking's VAT; the summary's words and the warning of
  * a booking fee rising past the limit.
  */
-import { formatUnits, inclVat, toUnits } from "./decimal";
+import { formatUnits, inclVat, toUnits } from "../money";
 import { KNOWN_AFTER_APPLY, SECRET_TEXT, formatPercent, money, text, vatText } from "./describe";
 import type { BookingReview, BookingRow, Warning } from "./model";
 import { SECRET, UNKNOWN } from "./preview";

@@ -4,7 +4,7 @@
  * is chosen here (and in `describe.ts`); the review itself is data.
  */
 import { DEFAULT_MAX_CHARTS, renderWeekCharts, type ChartBudget, type ChartOptions } from "./chart";
-import { formatUnits, inclVat, toUnits } from "./decimal";
+import { formatUnits, inclVat, toUnits } from "../money";
 import { KNOWN_AFTER_APPLY, chargeLabel, chargeName, formatPercent, gapText, money, restrictionsText, text, unitOf, vatText } from "./describe";
 import type { ChargerName, ConnectorUse, FieldChange, PlanRef, PlanReview, PlanUsers, PlanWindow, PriceRow, PricingReview, Switch, Warning } from "./model";
 import { SECRET, UNKNOWN } from "./preview";

@@ -43,7 +43,8 @@ describe("examples/github-actions workflows", () => {
     expect(wf.permissions["pull-requests"]).toBe("write");
     const text = scripts(wf);
     expect(text).toMatch(/pulumi preview[^\n]*--json/);
-    expect(text).toMatch(/npx eosvolt-pricing-report --max-increase "\$MAX_INCREASE" --fail-on-warning < preview\.json/);
+    expect(text).toMatch(/EOSVOLT_TOKEN="\$EOSVOLT_READ_TOKEN" npx eosvolt-pricing-report --max-increase "\$MAX_INCREASE" --fail-on-warning --impact --impact-days 30 < preview\.json/);
+    expect(steps(wf).find((s) => s.id === "report")?.env?.EOSVOLT_READ_TOKEN).toBe("${{ secrets.EOSVOLT_READ_TOKEN }}"); // the impact reads with a read-only token
     expect(text).toMatch(/--policy-pack policy --policy-pack-config policy-config\.json/);
     expect(text).toContain("<!-- eosvolt-pulumi-preview -->");
     expect(text).toMatch(/updateComment[\s\S]*createComment/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUnits, inclVat, percentChange, toUnits } from "../../provider/report/decimal";
+import { formatUnits, inclVat, percentChange, toUnits } from "../../provider/money";
 import { daysText, duration, restrictionsText, chargeLabel } from "../../provider/report/describe";
 
 describe("amounts", () => {
