@@ -52,7 +52,12 @@ async function makeByHand(emulator: RunningEmulator): Promise<Record<KindName, {
     authorizationKey: "made-by-hand-key-000001",
     evses: [{ evseId: 1, connectors: [{ connectorId: 1, standard: "IEC_62196_T2", format: "SOCKET", powerType: "AC_3_PHASE", maxVoltage: 400, maxAmperage: 16 }] }],
   });
-  return { PricingPlan: plan, Team: team, Location: location, Charger: charger };
+  const admin = await api(emulator, "POST", "/v1/admins", {
+    email: "Night.Lead@Depot.example",
+    name: "Night lead",
+    permissions: { sessions: ["export", "view"], chargers: ["view", "edit"] },
+  });
+  return { PricingPlan: plan, Team: team, Location: location, Charger: charger, Admin: admin };
 }
 
 for (const cli of ["3.276.0", "3.248.0"]) {

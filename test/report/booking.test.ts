@@ -87,10 +87,10 @@ describe("pricing review: booking", () => {
     expect(markdown(other)).toContain("| Booking-only pricing plan | Booked charging | **pp_elsewhere** | other plan | — |");
   });
 
-  it("through the CLI: --fail-on-warning exits 1 on a booking fee rise past --max-increase", () => {
+  it("through the CLI: --fail-on-warning exits 1 on a booking fee rise past --max-increase", async () => {
     const text = fixtureText("booking.json");
-    expect(run(["--fail-on-warning"], () => text).code).toBe(1);
-    expect(run(["--fail-on-warning", "--max-increase", "50%"], () => text)).toMatchObject({ code: 0, stdout: expect.stringContaining("### Booking rules changed: Stationsplein garage") });
+    expect((await run(["--fail-on-warning"], () => text)).code).toBe(1);
+    expect(await run(["--fail-on-warning", "--max-increase", "50%"], () => text)).toMatchObject({ code: 0, stdout: expect.stringContaining("### Booking rules changed: Stationsplein garage") });
   });
 
   it("on a real preview of examples/booking: one slot fee old → new, nothing else, one warning", () => {
