@@ -23,18 +23,24 @@ const KNOWN = new Set(["limit", "page", "offset", "sort", "id", "from", "to", "s
  */
 interface Entry { t: number; id: string; status: string; chargerId: string; locationId: string; connectorId: string; r: SessionRecord }
 
-/** Every session in `startedAt`, then `id`, order; rebuilt only after the store changed. */
-const sortedCache = new WeakMap<Store, { sessions: Map<string, SessionRecord>; revision: number; entries: Entry[] }>();
+/**
+ * Every session in `startedAt`, then `id`, order, and the totals of the queries counted on it
+ * (the pages of one window after the first then stop at their last row); rebuilt only after the
+ * store changed.
+ */
+interface SortedIndex { sessions: Map<string, SessionRecord>; revision: number; entries: Entry[]; totals: Map<string, number> }
+const sortedCache = new WeakMap<Store, SortedIndex>();
 
-function sorted(store: Store): Entry[] {
+function sorted(store: Store): SortedIndex {
   const cached = sortedCache.get(store);
-  if (cached && cached.sessions === store.sessions && cached.revision === store.revision) return cached.entries;
+  if (cached && cached.sessions === store.sessions && cached.revision === store.revision) return cached;
   const entries = [...store.sessions.values()].map((r) => ({
     t: Date.parse(r.startedAt), id: r.id, status: r.status, chargerId: r.chargerId, locationId: r.locationId, connectorId: r.connectorId, r,
   }));
   entries.sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  sortedCache.set(store, { sessions: store.sessions, revision: store.revision, entries });
-  return entries;
+  const index = { sessions: store.sessions, revision: store.revision, entries, totals: new Map<string, number>() };
+  sortedCache.set(store, index);
+  return index;
 }
 
 /** First index whose start is ≥ `t`. */
@@ -118,8 +124,11 @@ export function listSessions(store: Store, query: URLSearchParams, now = Date.no
     throw new ApiError(400, "invalid_parameter", `Cannot sort by '${sort.replace(/^-/, "")}'; sortable fields: startedAt.`, "sort");
   }
 
-  // Count every match in the window, keep only the page's: no copy of a 100 000-session window.
-  const entries = sorted(store);
+  // Count every match in the window once, keep only the page's: no copy of a 100 000-session window.
+  const index = sorted(store);
+  const entries = index.entries;
+  const queryKey = JSON.stringify([from, to, status, idRaw, ...Object.keys(EXACT).map(q)]);
+  const knownTotal = index.totals.get(queryKey);
   const first = lowerBound(entries, from);
   const size = Math.max(0, lowerBound(entries, to) - first);
   const descending = sort === "-startedAt";
@@ -132,7 +141,13 @@ export function listSessions(store: Store, query: URLSearchParams, now = Date.no
     if (exact.length > 0 && exact.some(({ get, v }) => get(e) !== v)) continue;
     if (total >= offset && page.length < limit) page.push(e.r);
     total++;
+    if (knownTotal !== undefined && page.length === limit) break;
   }
+  if (knownTotal === undefined) {
+    if (index.totals.size >= 1000) index.totals.clear(); // windows ending "now" differ at every request
+    index.totals.set(queryKey, total);
+  }
+  else total = knownTotal;
   return {
     status: 200,
     body: {
