@@ -26,14 +26,16 @@ export const MAX_IDS = 100;
 
 const COMMON = ["limit", "page", "offset", "sort", "id", "from", "to"];
 
-function intParam(raw: string, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+/** Parses an integer query value in [min, max]; `400` naming the parameter otherwise. */
+export function intParam(raw: string, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^[0-9]+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
     throw invalidParameter(name, `Query parameter '${name}' must be an integer from ${min}${max === Number.MAX_SAFE_INTEGER ? "" : ` to ${max}`}.`);
   }
   return Number(raw);
 }
 
-function timeParam(raw: string, name: string): number {
+/** Parses an ISO 8601 date-time query value to epoch milliseconds; `400` naming the parameter otherwise. */
+export function timeParam(raw: string, name: string): number {
   const t = Date.parse(raw);
   if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(raw) || Number.isNaN(t)) {
     throw invalidParameter(name, `Query parameter '${name}' must be an ISO 8601 date-time.`);

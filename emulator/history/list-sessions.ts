@@ -1,7 +1,7 @@
 import type { SessionRecord, Store } from "../store";
 import { ApiError, invalidParameter } from "../errors";
 import type { Reply } from "../http";
-import { DEFAULT_LIMIT, MAX_IDS, MAX_LIMIT } from "../list";
+import { DEFAULT_LIMIT, MAX_IDS, MAX_LIMIT, intParam, timeParam } from "../list";
 import { renderSession } from "./record";
 
 /** The longest window of `startedAt` one `GET /v1/sessions` reads. */
@@ -53,21 +53,6 @@ function lowerBound(entries: Entry[], t: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-function intParam(raw: string, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!/^[0-9]+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw invalidParameter(name, `Query parameter '${name}' must be an integer from ${min}${max === Number.MAX_SAFE_INTEGER ? "" : ` to ${max}`}.`);
-  }
-  return Number(raw);
-}
-
-function timeParam(raw: string, name: string): number {
-  const t = Date.parse(raw);
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(raw) || Number.isNaN(t)) {
-    throw invalidParameter(name, `Query parameter '${name}' must be an ISO 8601 date-time.`);
-  }
-  return t;
 }
 
 /**
