@@ -41,7 +41,8 @@ export interface CommandResult {
 export class PulumiProject {
   readonly dir: string;
   private readonly home: string;
-  private readonly backend: string;
+  /** The file backend's folder (`PULUMI_BACKEND_URL`): checkpoints are under `.pulumi/stacks/`. */
+  readonly backend: string;
 
   constructor(
     readonly example: string,

@@ -6,6 +6,7 @@
  * account holds exactly what the program declares, nothing twice.
  */
 import { execFile } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../engine/harness";
@@ -15,10 +16,44 @@ import type { RunningEmulator } from "../../emulator";
 
 const KEY = "ocpp-basic-auth-key-0123456789";
 
-/** Starts `up`, waits until `held` writes were committed without an answer, kills the CLI's process group. */
+/**
+ * The pending operations of the stack's checkpoint on disk, or undefined while none is whole (the
+ * engine is writing it). The engine records a create as pending before it sends the request.
+ */
+function pendingOnDisk(project: PulumiProject): number | undefined {
+  const stacks = join(project.backend, ".pulumi", "stacks");
+  if (!existsSync(stacks)) return undefined;
+  const file = readdirSync(stacks, { recursive: true }).map(String).find((f) => f.endsWith(".json"));
+  if (!file) return undefined;
+  try {
+    return JSON.parse(readFileSync(join(stacks, file), "utf8")).checkpoint?.latest?.pending_operations?.length ?? 0;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts `up`, waits until `held` writes were committed without an answer, kills the CLI's process group.
+ * It kills only when the engine has nothing left to write: the checkpoint on disk is whole and lists
+ * every held create, and no write arrived since the last look. A kill in the middle of a checkpoint
+ * write leaves a truncated file (`failed to load checkpoint: EOF`): the file backend's limit, not the
+ * provider's, and it happened here on a loaded machine.
+ */
 async function killedUp(project: PulumiProject, emulator: RunningEmulator, held: number) {
   const run = spawnPulumi(project, ["up", "--yes"]);
-  await waitFor(() => emulator.requests().filter((r) => r.fault === "held").length >= held, 120_000, `${held} held writes`);
+  const heldNow = () => emulator.requests().filter((r) => r.fault === "held").length;
+  await waitFor(() => heldNow() >= held, 120_000, `${held} held writes`);
+  let seen = -1;
+  await waitFor(
+    () => {
+      const now = heldNow();
+      const quiet = now === seen && (pendingOnDisk(project) ?? -1) >= now;
+      seen = now;
+      return quiet;
+    },
+    120_000,
+    "a whole checkpoint listing every held create",
+  );
   killGroup(run.child);
   await run.exited;
   emulator.setFaults({});
