@@ -69,7 +69,7 @@ describe("process guard", { timeout: 120_000 }, () => {
     expect(processInfo(orphan)?.marker).toBe(marker);
     expect(runProcesses(marker, -1).map((p) => p.pid)).toEqual([orphan]);
 
-    const { ended, unowned } = await sweep({ marker, rootPid: -1, graceMs: 2000 });
+    const { ended, unowned } = await sweep({ marker, rootPid: -1, graceMs: 2000, settleMs: 200 });
     expect(ended.map((p) => p.pid)).toEqual([orphan]);
     expect(unowned.map((p) => p.pid)).toEqual([orphan]);
     await until(`the orphan ${orphan} to end`, () => gone(orphan));
@@ -88,10 +88,25 @@ describe("process guard", { timeout: 120_000 }, () => {
     await until(`the child ${pid} to exec node`, () => execd(pid));
     expect(processInfo(pid)?.marker).toBeUndefined();
 
-    const { ended, unowned } = await sweep({ marker, rootPid: process.pid, runDir, graceMs: 2000 });
+    const { ended, unowned } = await sweep({ marker, rootPid: process.pid, runDir, graceMs: 2000, settleMs: 200 });
     expect(ended).toEqual([expect.objectContaining({ pid, owner: "guard.test.ts" })]);
     expect(unowned).toEqual([]);
     await exited;
+  });
+
+  it("does not report a process that ends by itself while the run ends (found still exiting)", async () => {
+    const marker = `guard-test-${randomUUID()}`;
+    const child = spawn("sh", ["-c", "read line"], { env: { ...process.env, [RUN_MARKER]: marker }, stdio: ["pipe", "ignore", "inherit"] });
+    const pid = child.pid ?? 0;
+    started.push(pid);
+    await until(`the child ${pid} to exec sh`, () => processInfo(pid)?.command === "sh -c read line");
+    // The sweep lists the run's processes before its first await: the child is among them, then ends on its own.
+    const sweeping = sweep({ marker, rootPid: -1, graceMs: 2000, settleMs: 60_000 });
+    child.stdin!.end();
+    const { ended, unowned, settled } = await sweeping;
+    expect(settled.map((p) => p.pid)).toEqual([pid]);
+    expect(ended).toEqual([]);
+    expect(unowned).toEqual([]);
   });
 
   it("killTree ends a process, its group and a descendant that runs in a group of its own (as Pulumi's plugins do)", async () => {

@@ -20,6 +20,8 @@ export interface ProcessInfo {
   pgid: number;
   /** One-letter state from /proc/<pid>/stat (`Z` for a zombie). */
   state: string;
+  /** Start time in clock ticks since boot: with the pid, names one process even when the pid is reused. */
+  started: number;
   /** The command line, arguments joined by spaces. */
   command: string;
   /** The run marker in its environment, when readable. */
@@ -43,7 +45,13 @@ export function processInfo(pid: number): ProcessInfo | undefined {
   const command = (read(`/proc/${pid}/cmdline`) ?? "").split("\0").filter(Boolean).join(" ");
   const env = read(`/proc/${pid}/environ`);
   const entry = env?.split("\0").find((e) => e.startsWith(`${RUN_MARKER}=`));
-  return { pid, ppid: Number(fields[1]), pgid: Number(fields[2]), state: fields[0], command, marker: entry?.slice(RUN_MARKER.length + 1) };
+  return { pid, ppid: Number(fields[1]), pgid: Number(fields[2]), state: fields[0], started: Number(fields[19]), command, marker: entry?.slice(RUN_MARKER.length + 1) };
+}
+
+/** True while the process `p` names (same pid, same start) runs; false once it is gone or a zombie. */
+export function stillRunning(p: Pick<ProcessInfo, "pid" | "started">): boolean {
+  const now = processInfo(p.pid);
+  return now !== undefined && now.started === p.started && now.state !== "Z";
 }
 
 /** Every process this user can see. */
