@@ -21,6 +21,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { firstCheck } from "./lib/first-check.mjs";
 
 const require = createRequire(import.meta.url);
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -81,56 +82,15 @@ function projectDir(name, variant) {
 
 // ---------------------------------------------------------------- cold start
 async function coldStart(variant) {
-  const grpc = require("@grpc/grpc-js");
-  const rpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
-  const proto = require("@pulumi/pulumi/proto/provider_pb");
-  const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
   const dir = projectDir(`cold-${variant}`, variant);
   const news =
     variant === "dynamic" ? { __provider: `exports.handler=()=>require("pulumi-eosvolt/dynamic").Charger`, ...charger(0) } : charger(0);
   const configArgs = variant === "dynamic" ? { "eosvolt:baseUrl": "http://127.0.0.1:1", "eosvolt:token": TOKEN } : { baseUrl: "http://127.0.0.1:1", token: TOKEN };
-  const once = () =>
-    new Promise((done, fail) => {
-      const started = performance.now();
-      const child = spawn(VARIANTS[variant].launcher(), ["127.0.0.1:1"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"], detached: true });
-      const end = () => {
-        try {
-          process.kill(-child.pid, "SIGTERM");
-        } catch {}
-      };
-      let out = "";
-      let err = "";
-      let listening = false;
-      child.stderr.on("data", (d) => (err += d));
-      child.stdout.on("data", (d) => {
-        out += d;
-        const m = /^(\d+)\s*$/m.exec(out);
-        if (!m || listening) return;
-        listening = true;
-        const listeningMs = performance.now() - started;
-        const client = new rpc.ResourceProviderClient(`127.0.0.1:${m[1]}`, grpc.credentials.createInsecure());
-        const configure = new proto.ConfigureRequest();
-        configure.setArgs(Struct.fromJavaScript(configArgs));
-        client.configure(configure, (e1) => {
-          if (e1) return end(), fail(e1);
-          const check = new proto.CheckRequest();
-          check.setUrn(`urn:pulumi:bench::eosvolt-bench::${VARIANTS[variant].token}::c00001`);
-          check.setOlds(Struct.fromJavaScript({}));
-          check.setNews(Struct.fromJavaScript(news));
-          client.check(check, (e2, resp) => {
-            const totalMs = performance.now() - started;
-            client.close();
-            end();
-            if (e2) return fail(e2);
-            if (resp.getFailuresList().length) return fail(new Error(`check failed: ${resp.getFailuresList().map((f) => f.getReason())}`));
-            done({ totalMs, listeningMs, firstLine: out.split("\n")[0] });
-          });
-        });
-      });
-      child.on("close", (code) => {
-        if (!listening) fail(new Error(`${variant} provider exited ${code}: ${err}`));
-      });
-    });
+  const once = async () => {
+    const run = await firstCheck({ launcher: VARIANTS[variant].launcher(), cwd: dir, configArgs, urn: `urn:pulumi:bench::eosvolt-bench::${VARIANTS[variant].token}::c00001`, news });
+    if (run.failures.length) throw new Error(`check failed: ${run.failures}`);
+    return run;
+  };
   const runs = [];
   for (let i = 0; i < 5; i++) runs.push(await once());
   return { totalMs: round(median(runs.map((r) => r.totalMs))), listeningMs: round(median(runs.map((r) => r.listeningMs))) };
