@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../emulator";
 import { api } from "./api";
 import { ROOT, openProject, writes, type PulumiProject } from "./harness";
+import { defined } from "../narrow";
 
 const line = (r: { method: string; path: string }) => `${r.method} ${r.path.replace(/\?.*$/, "")}`;
 
@@ -58,7 +59,7 @@ describe("adoption through the real Pulumi CLI", { timeout: 300_000 }, () => {
     expect(stdout).toContain("+ 5 created");
     const sent = emulator.requests().map(line);
     expect(sent.filter((s) => s.startsWith("POST"))).toEqual([]);
-    const depot02 = emulator.state().chargers.find((c: { ocppIdentity: string }) => c.ocppIdentity === "DEPOT-02");
+    const depot02 = defined(emulator.state().chargers.find((c) => c.ocppIdentity === "DEPOT-02"), "charger DEPOT-02");
     expect(sent.sort()).toEqual(
       [
         `GET /v1/pricing-plans/${plan.id}`,

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../emulator";
 import { api } from "./api";
 import { ROOT, openProject, stripPreview, writes, type PulumiProject } from "./harness";
+import { defined, record } from "../narrow";
 
 const REPORT = join(ROOT, "dist/provider/report/cli.js");
 const line = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
@@ -38,7 +39,7 @@ describe("examples/booking", { timeout: 300_000 }, () => {
     const sent = writes(emulator).map(line);
     expect(sent.filter((s) => s === "POST /v1/pricing-plans")).toHaveLength(2);
     expect(sent[sent.length - 1]).toBe("POST /v1/locations");
-    const booked = emulator.state().pricingPlans.find((p: { name: string }) => p.name === "Garage booked charging");
+    const booked = defined(emulator.state().pricingPlans.find((p) => p.name === "Garage booked charging"), "plan Garage booked charging");
     expect(garage()).toMatchObject({
       supportContact: { email: "support@stationsplein-garage.example", phone: "+31302345678" },
       booking: {
@@ -80,7 +81,7 @@ describe("examples/booking", { timeout: 300_000 }, () => {
 
   it("a booking edited by hand shows as drift in preview --refresh and refresh; up restores it with one PATCH", async () => {
     const { id, booking } = garage();
-    await api(emulator, "PATCH", `/v1/locations/${id}`, { booking: { ...booking, blockingFeePerHour: "9.00" } });
+    await api(emulator, "PATCH", `/v1/locations/${id}`, { booking: { ...record(booking, "the garage's booking"), blockingFeePerHour: "9.00" } });
     emulator.clearRequests();
     const drifting = await project.run(["preview", "--refresh", "--expect-no-changes"]);
     expect(drifting.code).not.toBe(0);
@@ -90,7 +91,7 @@ describe("examples/booking", { timeout: 300_000 }, () => {
     expect(writes(emulator)).toEqual([]);
     await project.expect(["up", "--yes"]);
     expect(writes(emulator).map(line)).toEqual([`PATCH /v1/locations/${id}`]);
-    expect(garage().booking.blockingFeePerHour).toBe("6.0000");
+    expect(record(garage().booking, "the garage's booking").blockingFeePerHour).toBe("6.0000");
   });
 
   it("booking removed from the program: the review names it turned off, and up sends one PATCH (booking: null)", async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../emulator";
 import { api } from "./api";
 import { openProject, writes, type PulumiProject } from "./harness";
+import { defined, idOf } from "../narrow";
 
 export interface ScenarioConfig {
   example: string;
@@ -106,22 +107,22 @@ export function engineScenarios(config: ScenarioConfig): void {
 
     it("currency changed: the plan is replaced, its users move to the new id, the old plan goes last", async () => {
       await scenario("currency changed (replace)", async () => {
-        const before = new Set(emulator.state().pricingPlans.map((p: { id: string }) => p.id));
+        const before = new Set(emulator.state().pricingPlans.map(idOf));
         const { currencyEdit } = config;
         project.edit(currencyEdit.file, currencyEdit.from, currencyEdit.to);
         const { stdout } = await project.expect(["up", "--yes"]);
         expect(stdout).toContain("+-1 replaced");
         const sent = writes(emulator).map(line);
-        const created = emulator.state().pricingPlans.filter((p: { id: string }) => !before.has(p.id));
+        const created = emulator.state().pricingPlans.filter((p) => !before.has(idOf(p)));
         expect(created).toHaveLength(1);
-        const deleted = [...before].filter((id) => !emulator.state().pricingPlans.some((p: { id: string }) => p.id === id));
+        const deleted = [...before].filter((id) => !emulator.state().pricingPlans.some((p) => p.id === id));
         expect(deleted).toHaveLength(1);
         expect(sent[0]).toBe("POST /v1/pricing-plans");
         expect(sent[sent.length - 1]).toBe(`DELETE /v1/pricing-plans/${deleted[0]}`);
         expect(sent.filter((s) => s.startsWith("PATCH /v1/locations/"))).toHaveLength(currencyEdit.locationUsers);
         expect(sent.filter((s) => s.startsWith("PATCH /v1/chargers/"))).toHaveLength(currencyEdit.chargerUsers);
         expect(sent).toHaveLength(2 + currencyEdit.locationUsers + currencyEdit.chargerUsers);
-        const users = emulator.state().locations.filter((l: { pricingPlanId?: string }) => l.pricingPlanId === created[0].id);
+        const users = emulator.state().locations.filter((l) => l.pricingPlanId === created[0].id);
         expect(users).toHaveLength(currencyEdit.locationUsers);
       });
     });
@@ -142,7 +143,7 @@ export function engineScenarios(config: ScenarioConfig): void {
       await scenario("drift: up restores", async () => {
         await project.expect(["up", "--yes"]);
         expect(writes(emulator).map(line)).toEqual([`PATCH /v1/locations/${location.id}`]);
-        expect(emulator.state().locations.find((l: { id: string }) => l.id === location.id).name).toBe(location.name);
+        expect(defined(emulator.state().locations.find((l) => l.id === location.id), "the edited location").name).toBe(location.name);
       });
     });
 
@@ -156,7 +157,7 @@ export function engineScenarios(config: ScenarioConfig): void {
       await scenario("drift: up recreates", async () => {
         await project.expect(["up", "--yes"]);
         expect(writes(emulator).map(line)).toEqual(["POST /v1/chargers"]);
-        expect(emulator.state().chargers.filter((c: { ocppIdentity: string }) => c.ocppIdentity === charger.ocppIdentity)).toHaveLength(1);
+        expect(emulator.state().chargers.filter((c) => c.ocppIdentity === charger.ocppIdentity)).toHaveLength(1);
       });
     });
 

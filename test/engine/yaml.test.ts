@@ -84,7 +84,7 @@ describe("an explicit provider (pulumi:providers:eosvolt) in a YAML program", { 
 
   it("goes up through the provider's own configuration, then previews no changes", async () => {
     await project.expect(["up", "--yes"]);
-    expect(emulator.state().teams.map((t: { name: string; discountPercent: string }) => [t.name, t.discountPercent])).toEqual([["Ops", "7.50"]]);
+    expect(emulator.state().teams.map((t) => [t.name, t.discountPercent])).toEqual([["Ops", "7.50"]]);
     emulator.clearRequests();
     await project.expect(["preview", "--expect-no-changes"]);
     expect(writes(emulator)).toEqual([]);

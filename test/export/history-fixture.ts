@@ -5,13 +5,14 @@
  */
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
 import { EosvoltClient } from "../../provider/client";
+import type { PricingPlanFields } from "../../provider/schemas/pricing-plan";
 
 export const TOKEN = "dev-token";
 /** The history's end (exclusive): fixed, so runs agree. */
 export const UNTIL = "2026-11-20T00:00:00.000Z";
 export const ZONE = "Europe/Amsterdam";
 
-export const PLAN = {
+export const PLAN: PricingPlanFields = {
   name: "Public AC",
   currency: "EUR",
   elements: [
@@ -44,6 +45,7 @@ export async function historyFixture(days: number, chargers = 3, options: Emulat
     address: { street: "Keizersgracht 1", city: "Amsterdam", postalCode: "1015 CJ", country: "NLD" },
     coordinates: { latitude: "52.37403", longitude: "4.88969" },
     timeZone: ZONE,
+    chargingWhenClosed: true, // the API's default, written out: the client's create takes the full fields
     pricingPlanId: plan.id,
   });
   for (let i = 0; i < chargers; i += 1) {
@@ -52,6 +54,7 @@ export async function historyFixture(days: number, chargers = 3, options: Emulat
       ocppIdentity: `HIST-${i}`,
       ocppVersion: "OCPP201",
       maxPowerW: i % 3 === 2 ? 150_000 : 22_000,
+      enabled: true, // the API's default, written out
       evses: [1, 2].map((evseId) => ({
         evseId,
         connectors: [

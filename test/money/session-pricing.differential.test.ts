@@ -19,8 +19,19 @@ import { contractSession } from "./contract/sessions";
 const RUNS = Number(process.env.EOSVOLT_FUZZ_RUNS ?? 3000);
 const SEED = Number(process.env.EOSVOLT_FUZZ_SEED ?? 25);
 
+/** The fields of a priced line that both sides write (the emulator's `BillingLine`, the pricer's `BillLine`). */
+interface PricedLine {
+  type: string;
+  elementIndex: number;
+  billedAmount: number;
+  price: string;
+  vatPercent: string;
+  exclVat: string;
+  vat: string;
+}
+
 /** A bill in canonical text: decimals by value, so "0.39" and "0.3900" agree and nothing else does. */
-function canonical(bill: { cost: Record<string, string>; lines: ReadonlyArray<Record<string, unknown>> }): string {
+function canonical(bill: { cost: Record<string, string>; lines: ReadonlyArray<PricedLine> }): string {
   const dec = (v: unknown) => {
     const m = /^(-?)(\d+)(?:\.(\d{0,4}))?$/.exec(String(v));
     return m ? `${m[1]}${BigInt(m[2])}.${(m[3] ?? "").padEnd(4, "0")}` : `?${String(v)}`;

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { checkInputs } from "../../provider/core/check";
 import { kinds } from "../../provider/kinds";
+import { idOf } from "../narrow";
 
 const ROOT = join(__dirname, "../..");
 const sdk = createRequire(require.resolve("@pulumi/pulumi/provider"));
@@ -116,7 +117,7 @@ describe("pulumi-resource-eosvolt, spawned and called over gRPC", { timeout: 60_
     create.setProperties(Struct.fromJavaScript({ name: "Ops", discountPercent: "10" }));
     const created = await call<any>("create", create);
     const id = created.getId();
-    expect(emulator.state().teams.map((t: { id: string }) => t.id)).toEqual([id]);
+    expect(emulator.state().teams.map(idOf)).toEqual([id]);
     const read = new proto.ReadRequest();
     read.setId(id);
     read.setUrn(URN("Team", "ops"));

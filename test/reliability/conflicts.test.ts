@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { api } from "../engine/api";
 import { openProgram } from "./helpers";
+import { defined } from "../narrow";
 
 const urnOf = (resources: Array<Record<string, any>>, name: string) => resources.find((r) => String(r.urn).endsWith(`::${name}`));
 
@@ -15,7 +16,7 @@ describe("deletes the API refuses, through the real Pulumi CLI", { timeout: 200_
     try {
       await project.init();
       await project.expect(["up", "--yes"]);
-      const charger = emulator.state().chargers.find((c: { ocppIdentity: string }) => c.ocppIdentity === "HQ-AC-02");
+      const charger = defined(emulator.state().chargers.find((c) => c.ocppIdentity === "HQ-AC-02"), "charger HQ-AC-02");
       const session = await api(emulator, "POST", "/v1/sessions/start", { connectorId: `${charger.id}.1.1` });
 
       // The program drops the second charger while it charges a car.
@@ -33,7 +34,7 @@ describe("deletes the API refuses, through the real Pulumi CLI", { timeout: 200_
       await api(emulator, "POST", `/v1/sessions/${session.id}/stop`);
       await project.expect(["up", "--yes"]);
       expect(urnOf((await project.exportState()).resources, "hq-2")).toBeUndefined();
-      expect(emulator.state().chargers.map((c: { ocppIdentity: string }) => c.ocppIdentity)).toEqual(["HQ-AC-01"]);
+      expect(emulator.state().chargers.map((c) => c.ocppIdentity)).toEqual(["HQ-AC-01"]);
 
       // Someone points a location of their own at the stack's plan; destroy cannot delete the plan.
       const plan = emulator.state().pricingPlans[0];

@@ -69,18 +69,20 @@ export async function waitFor(condition: () => boolean, timeoutMs: number, what:
 }
 
 type Obj = Record<string, any>;
-const KIND_OF: Record<string, KindName> = {
+/** The kinds the fleet programs declare (no teams, no admins). */
+type FleetKind = Extract<KindName, "Location" | "Charger" | "PricingPlan">;
+const KIND_OF: Record<string, FleetKind> = {
   "pulumi-nodejs:dynamic/eosvolt:Location": "Location",
   "pulumi-nodejs:dynamic/eosvolt:Charger": "Charger",
   "pulumi-nodejs:dynamic/eosvolt:PricingPlan": "PricingPlan",
 };
-const ENDPOINT: Record<KindName, "locations" | "chargers" | "pricingPlans"> = { Location: "locations", Charger: "chargers", PricingPlan: "pricingPlans" };
+const ENDPOINT: Record<FleetKind, "locations" | "chargers" | "pricingPlans"> = { Location: "locations", Charger: "chargers", PricingPlan: "pricingPlans" };
 
 /** What the fleet subset program declares, by kind and resource name (references as resource names). */
 export function declaredSubset(locations: number) {
   const fleet = JSON.parse(readFileSync(FLEET_FILE, "utf8"));
   const sites: Obj[] = fleet.locations.slice(0, locations);
-  const declared: Record<KindName, Map<string, { args: Obj; refs: Obj }>> = { Location: new Map(), Charger: new Map(), PricingPlan: new Map() };
+  const declared: Record<FleetKind, Map<string, { args: Obj; refs: Obj }>> = { Location: new Map(), Charger: new Map(), PricingPlan: new Map() };
   for (const { key, pricingPlan, chargers, ...site } of sites) {
     declared.PricingPlan.set(pricingPlan, { args: fleet.pricingPlans[pricingPlan], refs: {} });
     declared.Location.set(key, { args: site, refs: { pricingPlanId: ["PricingPlan", pricingPlan] } });
@@ -115,9 +117,9 @@ export async function checkAccount(project: PulumiProject, emulator: RunningEmul
   const { text, resources } = await project.exportState();
   const pending = JSON.parse(text).deployment.pending_operations ?? [];
   if (pending.length) problems.push(`${pending.length} pending operation(s) left in the state`);
-  const account = emulator.state() as unknown as Record<string, Obj[]>;
+  const account = emulator.state();
   const idOf = new Map<string, string>(); // kind/name -> id
-  const byKind: Record<KindName, Obj[]> = { Location: [], Charger: [], PricingPlan: [] };
+  const byKind: Record<FleetKind, Obj[]> = { Location: [], Charger: [], PricingPlan: [] };
   for (const r of resources) {
     const kind = KIND_OF[r.type];
     if (!kind) continue;
@@ -129,8 +131,8 @@ export async function checkAccount(project: PulumiProject, emulator: RunningEmul
   let objects = 0;
   let duplicates = 0;
   let orphans = 0;
-  for (const kind of Object.keys(declared) as KindName[]) {
-    const list = account[ENDPOINT[kind]];
+  for (const kind of Object.keys(declared) as FleetKind[]) {
+    const list: Obj[] = account[ENDPOINT[kind]];
     objects += list.length;
     const managed = new Set<string>();
     for (const [name, { args, refs }] of declared[kind]) {

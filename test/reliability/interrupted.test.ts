@@ -117,7 +117,7 @@ describe("an interrupted pulumi up, through the real Pulumi CLI", { timeout: 240
       expect(plain.code).not.toBe(0);
       expect(plain.stdout).toContain("pending operations from previous deployment");
       // The engine stops scheduling after the first failure, so which committed charger reports first varies.
-      const refused = committed.filter((c: { id: string; ocppIdentity: string; locationId: string }) =>
+      const refused = committed.filter((c) =>
         (plain.stdout + plain.stderr).includes(
           `a charger with ocppIdentity "${c.ocppIdentity}" already exists (id ${c.id}, at location ${c.locationId}) with the same fields ` +
             "(if an interrupted `pulumi up` created it, run `npx eosvolt-recover-pending` before the next `up`",
@@ -135,7 +135,7 @@ describe("an interrupted pulumi up, through the real Pulumi CLI", { timeout: 240
       expect(emulator.requests().filter((r) => r.method !== "GET").map((r) => r.method)).toEqual(committed.map(() => "PATCH"));
       const report = await checkAccount(project, emulator, declaredSubset(1));
       expect(report.problems).toEqual([]);
-      expect(emulator.state().chargers.every((ch: { authorizationKeySet: boolean }) => ch.authorizationKeySet)).toBe(true);
+      expect(emulator.state().chargers.every((ch) => ch.authorizationKeySet)).toBe(true);
       expect(await plannedChanges(project)).toEqual([]);
     } finally {
       await dispose();

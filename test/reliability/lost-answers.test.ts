@@ -10,7 +10,9 @@ import { EosvoltClient } from "../../provider/client";
 import { apiAccess } from "../../provider/core/client-registry";
 import { GenericProvider } from "../../provider/dynamic/provider";
 import { kinds } from "../../provider/kinds";
+import type { AnyKind } from "../../provider/kinds/kind";
 import { chargerArgs, locationArgs } from "../resources/fixtures";
+import { idOf } from "../narrow";
 
 /** A seed whose first draw drops (< p) and whose next `clean` draws do not. */
 function seedDroppingFirst(p: number, clean = 4): number {
@@ -22,7 +24,10 @@ function seedDroppingFirst(p: number, clean = 4): number {
 
 let emulator: RunningEmulator;
 let client: EosvoltClient;
-const provider = (kind: keyof typeof kinds) => new GenericProvider(kinds[kind]).useApi(apiAccess(client));
+const provider = (name: keyof typeof kinds) => {
+  const kind: AnyKind = kinds[name];
+  return new GenericProvider(kind).useApi(apiAccess(client));
+};
 const posts = () => emulator.requests().filter((r) => r.method === "POST");
 
 beforeAll(async () => {
@@ -46,7 +51,7 @@ describe("a create whose answer is lost", { timeout: 300_000 }, () => {
   it("is recovered through its idempotency key: one object, the retry replayed", async () => {
     emulator.setFaults({ dropResponse: 0.5, seed: seedDroppingFirst(0.5) });
     const { id } = await provider("Location").create(locationArgs());
-    expect(emulator.state().locations.map((l: { id: string }) => l.id)).toEqual([id]);
+    expect(emulator.state().locations.map(idOf)).toEqual([id]);
     const [first, retry] = posts();
     expect(first).toMatchObject({ fault: "dropResponse", status: 201 });
     expect(retry).toMatchObject({ fault: null, status: 201, replayed: true, idempotencyKey: first.idempotencyKey });
@@ -57,7 +62,7 @@ describe("a create whose answer is lost", { timeout: 300_000 }, () => {
     emulator.clearRequests();
     emulator.setFaults({ dropResponse: 0.5, seed: seedDroppingFirst(0.5), idempotency: false });
     const { id, outs } = await provider("Charger").create({ ...chargerArgs(locationId), authorizationKey: "0123456789abcdef0123" });
-    expect(emulator.state().chargers.map((c: { id: string }) => c.id)).toEqual([id]);
+    expect(emulator.state().chargers.map(idOf)).toEqual([id]);
     expect(posts().map((r) => [r.status, r.fault])).toEqual([[201, "dropResponse"], [409, null]]);
     expect(outs).toMatchObject({ id, ocppIdentity: "HQ-AC-01" });
     expect(typeof outs.authorizationKeyFingerprint).toBe("string");

@@ -62,7 +62,7 @@ describe("secrets never leak, through the real Pulumi CLI", { timeout: 300_000 }
       await project.expect(["config", "set", "--secret", "authorizationKey", KEY_1]);
       await t.run(project, ["preview", "--diff"]);
       await t.run(project, ["up", "--yes", "--diff"]);
-      expect(emulator.state().chargers.every((c: { authorizationKeySet: boolean }) => c.authorizationKeySet)).toBe(true);
+      expect(emulator.state().chargers.every((c) => c.authorizationKeySet)).toBe(true);
       await t.state(project);
 
       await project.expect(["config", "set", "--secret", "authorizationKey", KEY_2]);

@@ -15,6 +15,7 @@ import { GenericProvider } from "../../provider/dynamic/provider";
 import { readAccount } from "../../provider/import/account";
 import { generateProgram } from "../../provider/import/program";
 import { adminKind } from "../../provider/kinds";
+import { record } from "../narrow";
 
 let emu: RunningEmulator;
 let client: EosvoltClient;
@@ -49,7 +50,13 @@ const checked = (args: Record<string, unknown>) => {
   return inputs;
 };
 /** Permissions with each page's actions sorted: the API keeps them as a set, in an order of its own. */
-const sets = (permissions: Record<string, string[]>) => Object.fromEntries(Object.entries(permissions).map(([page, actions]) => [page, [...actions].sort()]));
+const sets = (permissions: unknown) =>
+  Object.fromEntries(Object.entries(record(permissions, "permissions")).map(([page, actions]) => [page, [...strings(actions, `permissions.${page}`)].sort()]));
+/** `value` as a list of strings, or an error naming `what`. */
+function strings(value: unknown, what: string): string[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) throw new Error(`${what}: expected a list of strings, got ${JSON.stringify(value)}`);
+  return value;
+}
 const writes = () => emu.requests().filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
 
 describe("Admin against the API", () => {

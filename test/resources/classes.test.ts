@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ChargerArgs, LocationArgs, PricingPlanArgs } from "../../provider";
 import { chargerArgs, locationArgs, planArgs } from "./fixtures";
 
 type Registered = { type: string; name: string; inputs: Record<string, any> };
@@ -29,9 +30,9 @@ const resolve = <T>(output: pulumi.Output<T>) => new Promise<T>((r) => output.ap
 describe("resource classes", () => {
   it("register the eosvolt type tokens with a constant, tiny provider shim", async () => {
     const eosvolt = await import("../../provider");
-    const plan = new eosvolt.PricingPlan("standard", planArgs() as eosvolt.PricingPlanArgs);
-    const site = new eosvolt.Location("hq", { ...(locationArgs() as eosvolt.LocationArgs), pricingPlanId: plan.id });
-    const charger = new eosvolt.Charger("hq-1", { ...(chargerArgs("x") as eosvolt.ChargerArgs), locationId: site.id });
+    const plan = new eosvolt.PricingPlan("standard", planArgs() as PricingPlanArgs);
+    const site = new eosvolt.Location("hq", { ...(locationArgs() as LocationArgs), pricingPlanId: plan.id });
+    const charger = new eosvolt.Charger("hq-1", { ...(chargerArgs("x") as ChargerArgs), locationId: site.id });
     expect(await resolve(charger.id)).toBe("hq-1-id");
     expect(await resolve(charger.connectorRefs)).toEqual(["1.1.1"]);
     expect(registered.map((r) => r.type)).toEqual([
@@ -64,14 +65,14 @@ describe("resource classes", () => {
       return [String(error), ...frames.map((f) => `    at ${f}`)].join("\n");
     };
     try {
-      new eosvolt.Charger("hq-3", chargerArgs("x") as eosvolt.ChargerArgs);
+      new eosvolt.Charger("hq-3", chargerArgs("x") as ChargerArgs);
     } finally {
       Error.prepareStackTrace = original;
     }
     expect(framesPerTrace.filter((n) => n > 0)).toHaveLength(1);
     expect(Error.stackTraceLimit).toBe(before);
     // Also when the SDK's constructor throws.
-    expect(() => new eosvolt.Location(undefined as unknown as string, locationArgs() as eosvolt.LocationArgs)).toThrow(/name/i);
+    expect(() => new eosvolt.Location(undefined as unknown as string, locationArgs() as LocationArgs)).toThrow(/name/i);
     expect(Error.stackTraceLimit).toBe(before);
   });
 
@@ -91,7 +92,7 @@ describe("resource classes", () => {
 
   it("make authorizationKey a secret even when the program passes plain text", async () => {
     const eosvolt = await import("../../provider");
-    const charger = new eosvolt.Charger("hq-2", { ...(chargerArgs("x") as eosvolt.ChargerArgs), authorizationKey: "plain-text-key-00001" });
+    const charger = new eosvolt.Charger("hq-2", { ...(chargerArgs("x") as ChargerArgs), authorizationKey: "plain-text-key-00001" });
     await resolve(charger.id);
     const inputs = registered.find((r) => r.name === "hq-2")!.inputs;
     // Registered as a secret: the engine encrypts it in state.

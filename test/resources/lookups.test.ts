@@ -4,17 +4,19 @@ import { getCharger, getLocation, getPricingPlan, listChargers } from "../../pro
 import { checkInputs } from "../../provider/core/check";
 import { chargerKind, locationKind, pricingPlanKind } from "../../provider/kinds";
 import { chargerArgs, locationArgs, planArgs } from "./fixtures";
+import { idOf, record } from "../narrow";
 
 let emu: RunningEmulator;
 const saved = { ...process.env };
 
-async function post(path: string, kind: Parameters<typeof checkInputs>[0], args: Record<string, unknown>) {
+/** Creates an object straight through the API; answers its id. */
+async function post(path: string, kind: Parameters<typeof checkInputs>[0], args: Record<string, unknown>): Promise<{ id: string }> {
   const res = await fetch(`${emu.url}${path}`, {
     method: "POST",
     headers: { Authorization: "Bearer dev-token", "Content-Type": "application/json" },
     body: JSON.stringify(checkInputs(kind, args).inputs),
   });
-  return (await res.json()).data;
+  return { id: idOf(record(record(await res.json(), `POST ${path}`).data, `POST ${path}: data`)) };
 }
 
 beforeAll(async () => {

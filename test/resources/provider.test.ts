@@ -12,6 +12,7 @@ import type { ResourceKind } from "../../provider/kinds/kind";
 import { GenericProvider } from "../../provider/dynamic/provider";
 import { chargerKind, locationKind, pricingPlanKind } from "../../provider/kinds";
 import { chargerArgs, locationArgs, planArgs } from "./fixtures";
+import { idOf, record } from "../narrow";
 
 let emu: RunningEmulator;
 let client: EosvoltClient;
@@ -19,8 +20,8 @@ let patches: Array<{ id: string; body: Record<string, unknown> }>;
 
 /** The client's endpoints, with every PATCH body recorded. */
 function recordingApi(): ApiAccess {
-  const api = client as unknown as ApiAccess;
-  const wrap = (endpoint: ApiAccess["chargers"]) =>
+  const api: ApiAccess = client;
+  const wrap = <E extends object>(endpoint: E): E =>
     new Proxy(endpoint, {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver);
@@ -44,14 +45,16 @@ const checked = (kind: ResourceKind, args: Record<string, unknown>) => {
 };
 const calls = () => emu.requests().map((r) => `${r.method} ${r.path.replace(/\?.*/, "")}`);
 
-async function raw(method: string, path: string, body?: unknown) {
+async function raw(method: string, path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${emu.url}${path}`, {
     method,
     headers: { Authorization: "Bearer dev-token", "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return res.status === 204 ? undefined : (await res.json()).data;
+  return res.status === 204 ? undefined : record(await res.json(), `${method} ${path}`).data;
 }
+/** {@link raw} of a call that answers one object (a create, a session start). */
+const rawObject = async (method: string, path: string, body?: unknown) => record(await raw(method, path, body), `${method} ${path}`);
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, rateLimit: 0 });
@@ -140,16 +143,16 @@ describe.each(lifecycles)("$kind.type lifecycle", ({ kind, args, edit, field, ou
     expect(await p.diff(id, read.props!, news)).toMatchObject({ changes: true });
 
     emu.clearRequests();
-    await p.delete(id, read.props!);
+    await p.delete(id);
     expect(calls()).toEqual([expect.stringMatching(/^DELETE \//)]);
     expect(await p.read(id, read.props!)).toMatchObject({ id: "" });
-    await p.delete(id, read.props!); // already gone: 404 counts as done
+    await p.delete(id); // already gone: 404 counts as done
   });
 });
 
 describe("adoption", () => {
   it("adoptId takes over with one GET and no PATCH when the program matches", async () => {
-    const existing = await raw("POST", "/v1/pricing-plans", checked(pricingPlanKind, planArgs()));
+    const existing = await rawObject("POST", "/v1/pricing-plans", checked(pricingPlanKind, planArgs()));
     emu.clearRequests();
     const result = await provider(pricingPlanKind).create(checked(pricingPlanKind, { ...planArgs(), adoptId: existing.id }));
     expect(result.id).toBe(existing.id);
@@ -158,7 +161,7 @@ describe("adoption", () => {
 
   it("adoptId patches only the fields where the program differs", async () => {
     const planId = await makePlan();
-    const existing = await raw("POST", "/v1/locations", checked(locationKind, locationArgs(planId)));
+    const existing = await rawObject("POST", "/v1/locations", checked(locationKind, locationArgs(planId)));
     emu.clearRequests();
     const result = await provider(locationKind).create(checked(locationKind, { ...locationArgs(planId), name: "Adopted", adoptId: existing.id }));
     expect(result.id).toBe(existing.id);
@@ -178,7 +181,7 @@ describe("adoption", () => {
 
   it("adoptExisting finds a charger by its ocppIdentity", async () => {
     const locationId = await makeLocation();
-    const existing = await raw("POST", "/v1/chargers", checked(chargerKind, chargerArgs(locationId, "HQ-AC-07")));
+    const existing = await rawObject("POST", "/v1/chargers", checked(chargerKind, chargerArgs(locationId, "HQ-AC-07")));
     emu.clearRequests();
     const result = await provider(chargerKind).create(checked(chargerKind, { ...chargerArgs(locationId, "hq-ac-07"), adoptExisting: true }));
     expect(result.id).toBe(existing.id);
@@ -187,7 +190,7 @@ describe("adoption", () => {
 
   it("a duplicate ocppIdentity without adoption says what exists and how to adopt it", async () => {
     const locationId = await makeLocation();
-    const existing = await raw("POST", "/v1/chargers", checked(chargerKind, chargerArgs(locationId)));
+    const existing = await rawObject("POST", "/v1/chargers", checked(chargerKind, chargerArgs(locationId)));
     const error = await provider(chargerKind).create(checked(chargerKind, chargerArgs(locationId))).catch((e: Error) => e);
     expect(String(error)).toContain(`id ${existing.id}`);
     expect(String(error)).toContain(`adoptId: "${existing.id}"`);
@@ -198,8 +201,8 @@ describe("adoption", () => {
 describe("delete conflicts", () => {
   it("a location that still has chargers: 409 names them, the location stays", async () => {
     const locationId = await makeLocation();
-    const charger = await raw("POST", "/v1/chargers", checked(chargerKind, chargerArgs(locationId)));
-    const error = await provider(locationKind).delete(locationId, {}).catch((e: Error) => e);
+    const charger = await rawObject("POST", "/v1/chargers", checked(chargerKind, chargerArgs(locationId)));
+    const error = await provider(locationKind).delete(locationId).catch((e: Error) => e);
     expect(String(error)).toMatch(/409 location_in_use/);
     expect(String(error)).toContain(`${charger.id} (HQ-AC-01)`);
     expect(emu.state().locations).toHaveLength(1);
@@ -207,13 +210,13 @@ describe("delete conflicts", () => {
 
   it("a charger with an active session: 409 names the session", async () => {
     const locationId = await makeLocation();
-    const charger = await raw("POST", "/v1/chargers", checked(chargerKind, chargerArgs(locationId)));
-    const session = await raw("POST", "/v1/sessions/start", { connectorId: `${charger.id}.1.1` });
-    const error = await provider(chargerKind).delete(charger.id, {}).catch((e: Error) => e);
+    const charger = await rawObject("POST", "/v1/chargers", checked(chargerKind, chargerArgs(locationId)));
+    const session = await rawObject("POST", "/v1/sessions/start", { connectorId: `${charger.id}.1.1` });
+    const error = await provider(chargerKind).delete(idOf(charger)).catch((e: Error) => e);
     expect(String(error)).toMatch(/409 charger_in_use/);
     expect(String(error)).toContain(session.id);
     await raw("POST", `/v1/sessions/${session.id}/stop`);
-    await provider(chargerKind).delete(charger.id, {});
+    await provider(chargerKind).delete(idOf(charger));
     expect(emu.state().chargers).toHaveLength(0);
   });
 });
